@@ -1,0 +1,63 @@
+// Lint = n8n's verification rules (@n8n/community-nodes) plus the n8n-nodes-base community,
+// credentials and nodes rule sets, on the code we ship; light TypeScript/JS checks on tests and tools.
+import js from '@eslint/js';
+import globals from 'globals';
+import tsParser from '@typescript-eslint/parser';
+import * as jsoncParser from 'jsonc-eslint-parser';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import { n8nCommunityNodesPlugin, configs as communityConfigs } from '@n8n/eslint-plugin-community-nodes';
+
+const n8nBase = { 'n8n-nodes-base': n8nNodesBase };
+const communityRules = communityConfigs.recommended.rules;
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', 'bench/out/**'] },
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+		plugins: { ...n8nBase, '@n8n/community-nodes': n8nCommunityNodesPlugin },
+		rules: {
+			...n8nNodesBase.configs.community.rules,
+			...Object.fromEntries(
+				Object.entries(communityRules).filter(([name]) =>
+					[
+						'no-runtime-dependencies',
+						'n8n-object-validation',
+						'package-name-convention',
+						'no-overrides-field',
+						'no-forbidden-lifecycle-scripts',
+						'valid-peer-dependencies',
+						'require-files-array',
+						'require-homepage',
+						'require-version',
+						'valid-author',
+						'valid-description',
+						'no-template-placeholders',
+					].some((rule) => name.endsWith('/' + rule)),
+				),
+			),
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { ...n8nBase, '@n8n/community-nodes': n8nCommunityNodesPlugin },
+		rules: { ...n8nNodesBase.configs.credentials.rules, ...communityRules },
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { ...n8nBase, '@n8n/community-nodes': n8nCommunityNodesPlugin },
+		rules: { ...n8nNodesBase.configs.nodes.rules, ...communityRules },
+	},
+	{
+		files: ['test/**/*.ts'],
+		languageOptions: { parser: tsParser, globals: { ...globals.node, ...globals.jest } },
+		rules: { 'no-debugger': 'error', 'no-console': 'off' },
+	},
+	{
+		files: ['test/**/*.js', 'bench/**/*.js', 'scripts/**/*.js', 'gulpfile.js', 'index.js', 'jest.config.js'],
+		languageOptions: { sourceType: 'commonjs', ecmaVersion: 2023, globals: { ...globals.node } },
+		rules: { ...js.configs.recommended.rules, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }] },
+	},
+];

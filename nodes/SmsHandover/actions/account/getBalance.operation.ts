@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { apiRequest, endpoints } from '../../transport';
+import { requestOptions } from '../common.descriptions';
+import { forOperation } from '../displayOptions';
+import { processItems } from '../processItems';
+import { readSmsOptions } from '../sms/smsInput';
+
+export const description: INodeProperties[] = forOperation('account', 'getBalance', [requestOptions]);
+
+/** One item per route, with the provider's fields and `balance` as a number. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	const node = this.getNode();
+	return await processItems(this, items, {
+		prepare: (itemIndex): number | undefined =>
+			readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex).timeout,
+		perform: async (timeout, itemIndex) => {
+			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex });
+			const routes = Array.isArray(answer) ? answer : [answer];
+			return routes.map((route) => {
+				const record = (route ?? {}) as IDataObject;
+				const balance = Number.parseFloat(String(record.BALANCE ?? '').replace(/,/g, ''));
+				if (!('BALANCE' in record) || Number.isNaN(balance)) {
+					throw new NodeApiError(
+						node,
+						{ message: 'Unexpected balance reply' },
+						{
+							message: 'SMS Handover returned no balance',
+							description: `Reply: ${JSON.stringify(answer).slice(0, 200)}`,
+							itemIndex,
+						},
+					);
+				}
+				return { ...record, balance };
+			});
+		},
+	});
+}

@@ -1,0 +1,147 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { BULK_LIMIT } from './sms/bulkLimit';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './processItems';
+
+export const senderIdField: INodeProperties = {
+	displayName: 'Sender ID',
+	name: 'senderId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'DEMO',
+	description: 'An approved sender ID of your account',
+};
+
+export const messageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
+	description:
+		'Text of the SMS, at most 720 characters. GSM-7 text costs one part per 160 characters (153 when split), other text one per 70 (67).',
+};
+
+const typeOption: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{
+			name: 'Auto',
+			value: 'auto',
+			description: 'Text when the message fits the GSM-7 alphabet, Unicode otherwise',
+		},
+		{ name: 'Flash', value: 'flash', description: 'Shown on screen without being stored' },
+		{ name: 'Text', value: 'text', description: 'GSM-7 text' },
+		{ name: 'Unicode', value: 'unicode', description: 'Any script and emoji (UCS-2)' },
+	],
+	default: 'auto',
+	description: 'SMS type sent to the provider',
+};
+
+const campaignOption: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'campaign',
+	type: 'string',
+	default: '',
+	placeholder: '0',
+	description: 'ID of the campaign to file the messages under. Empty uses the default campaign.',
+};
+
+const routeIdOption: INodeProperties = {
+	displayName: 'Route ID',
+	name: 'routeId',
+	type: 'string',
+	default: '',
+	description:
+		'For accounts with several routes: the route to send on, as shown in the API details of the panel',
+};
+
+const dlrUrlOption: INodeProperties = {
+	displayName: 'DLR URL',
+	name: 'dlrUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/…/dlr?token=…',
+	description:
+		'URL the provider pushes delivery reports to. Paste the production URL of an SMS Handover Trigger here.',
+};
+
+const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1000 },
+	default: 30000,
+	description: 'How long to wait for the provider, in milliseconds',
+};
+
+const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+	default: DEFAULT_CONCURRENCY,
+	description: 'How many items may be sent at the same time. Output stays in input order.',
+};
+
+const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: BULK_LIMIT },
+	default: BULK_LIMIT,
+	description: `Messages per request, at most ${BULK_LIMIT.toLocaleString('en-US')} (the provider's limit)`,
+};
+
+const bulkScheduleOption: INodeProperties = {
+	displayName: 'Schedule At',
+	name: 'scheduleAt',
+	type: 'dateTime',
+	default: '',
+	description: "When to send, in the account's time zone set in the credential. Empty sends now.",
+};
+
+export const scheduleAtField: INodeProperties = {
+	displayName: 'Schedule At',
+	name: 'scheduleAt',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description: "When to send. Converted into the account's time zone set in the credential.",
+};
+
+function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export const sendOptions = optionsCollection([
+	typeOption,
+	campaignOption,
+	routeIdOption,
+	dlrUrlOption,
+	timeoutOption,
+	concurrencyOption,
+]);
+
+export const bulkOptions = optionsCollection([
+	typeOption,
+	campaignOption,
+	routeIdOption,
+	dlrUrlOption,
+	timeoutOption,
+	batchSizeOption,
+	bulkScheduleOption,
+]);
+
+export const requestOptions = optionsCollection([timeoutOption]);

@@ -1,0 +1,10 @@
+import type { AllEntities } from 'n8n-workflow';
+
+type NodeMap = {
+	sms: 'send' | 'schedule' | 'sendBulk';
+	deliveryReport: 'get';
+	account: 'getBalance';
+	otp: 'send' | 'verify';
+};
+
+export type SmsHandoverType = AllEntities<NodeMap>;

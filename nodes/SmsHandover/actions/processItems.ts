@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 50;
+
+export interface ItemWork<P> {
+	/** Reads and validates one item's input. Runs for every item before any request is sent. */
+	prepare: (itemIndex: number) => P | Promise<P>;
+	/** Makes the request(s) for one prepared item. */
+	perform: (prepared: P, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	/** How many items may have a request in flight at once. */
+	concurrency?: number;
+	/** Whether perform() submits SMS (an error then lists what was already submitted). */
+	submitsMessages?: boolean;
+}
+
+type Outcome = { data: IDataObject[] } | { error: Error };
+
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as NodeOperationError).description;
+	if (description) json.description = description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context) error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}
+
+function submittedSummary(outcomes: Array<Outcome | undefined>): string {
+	const sent: string[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome || !('data' in outcome)) return;
+		const shootIds = outcome.data.map((entry) => entry.shootId).filter(Boolean);
+		if (shootIds.length) sent.push(`item ${itemIndex} (shoot id ${shootIds.join(', ')})`);
+	});
+	return sent.length
+		? `Already submitted before this error, do not send these again: ${sent.join('; ')}.`
+		: 'Nothing was submitted before this error.';
+}
+
+/**
+ * The per-item loop of every operation but sendBulk: validate all items first (bad input never
+ * reaches the provider), then send with bounded concurrency, keep outputs in input order, pair
+ * every output with its input, and honour continueOnFail.
+ */
+export async function processItems<P>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	work: ItemWork<P>,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = context.continueOnFail();
+	const outcomes: Array<Outcome | undefined> = new Array(items.length);
+	const prepared: Array<{ itemIndex: number; input: P }> = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push({ itemIndex, input: await work.prepare(itemIndex) });
+		} catch (error) {
+			const failure = withItemIndex(context, error as Error, itemIndex);
+			if (!continueOnFail) throw failure;
+			outcomes[itemIndex] = { error: failure };
+		}
+	}
+
+	const concurrency = Math.min(Math.max(1, Math.floor(work.concurrency ?? 1)), MAX_CONCURRENCY);
+	let next = 0;
+	let stopError: Error | undefined;
+	const worker = async () => {
+		while (next < prepared.length && !stopError) {
+			const { itemIndex, input } = prepared[next++];
+			try {
+				const data = await work.perform(input, itemIndex);
+				outcomes[itemIndex] = { data: Array.isArray(data) ? data : [data] };
+			} catch (error) {
+				const failure = withItemIndex(context, error as Error, itemIndex);
+				if (continueOnFail) outcomes[itemIndex] = { error: failure };
+				else stopError ??= failure;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, prepared.length) }, worker));
+
+	if (stopError) {
+		if (work.submitsMessages) {
+			const summary = submittedSummary(outcomes);
+			const failure = stopError as NodeOperationError;
+			failure.description = [failure.description, summary].filter(Boolean).join(' ');
+		}
+		throw stopError;
+	}
+
+	const output: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		if ('error' in outcome) {
+			output.push(errorItem(outcome.error, itemIndex));
+			return;
+		}
+		for (const json of outcome.data) output.push({ json, pairedItem: { item: itemIndex } });
+	});
+	return output;
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as schedule from './schedule.operation';
+import * as send from './send.operation';
+import * as sendBulk from './sendBulk.operation';
+
+export { schedule, send, sendBulk };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
+			{
+				name: 'Schedule',
+				value: 'schedule',
+				description: 'Schedule one text to one or more numbers',
+				action: 'Schedule an SMS',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send one text to one or more numbers',
+				action: 'Send an SMS',
+			},
+			{
+				name: 'Send Bulk',
+				value: 'sendBulk',
+				description: 'Send a personalised text to the number of each input item, in as few requests as possible',
+				action: 'Send personalised SMS in bulk',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+	...schedule.description,
+	...sendBulk.description,
+];

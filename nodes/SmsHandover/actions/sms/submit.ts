@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { apiRequest, endpoints } from '../../transport';
+
+export interface Submission {
+	shootId: string;
+	providerMessage: string;
+}
+
+/** One POST to the send endpoint; a success must name its shoot id. */
+export async function submitSms(
+	this: IExecuteFunctions,
+	form: IDataObject,
+	itemIndex: number,
+	timeout?: number,
+): Promise<Submission> {
+	const answer = (await apiRequest.call(this, {
+		method: 'POST',
+		endpoint: endpoints.send,
+		form,
+		timeout,
+		itemIndex,
+		submitsMessages: true,
+	})) as IDataObject;
+	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
+	if (shootId === undefined || shootId === null || shootId === '') {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'No shoot id in the reply' },
+			{
+				message: 'SMS Handover accepted the request but returned no shoot id',
+				description: `Reply: ${JSON.stringify(answer).slice(0, 200)}. The messages may have been submitted: check the panel before sending again.`,
+				itemIndex,
+			},
+		);
+	}
+	return {
+		shootId: String(shootId),
+		providerMessage: String(answer.message ?? 'SMS SUBMITTED SUCCESSFULLY'),
+	};
+}

@@ -1,0 +1,99 @@
+/**
+ * Reads what an SMS Handover panel answered. Panels of this family answer JSON, or plain text
+ * (`ERR: ...`, `SMS-SHOOT-ID/<id>`), and report errors with HTTP 200 as often as with 4xx/5xx.
+ */
+
+export type ProviderAnswer =
+	| { ok: true; data: unknown }
+	| { ok: false; message: string; description?: string; httpCode?: string };
+
+const ERR_TEXT = /^ERR\s*:?\s*/i;
+const SHOOT_ID_TEXT = /^SMS-SHOOT-ID\s*\/\s*(\S+)/i;
+const SNIPPET_LENGTH = 200;
+
+export function snippet(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+}
+
+/** `ERR: {INVALID API KEY}` → `INVALID API KEY` (the doc writes the braces literally). */
+function errTextMessage(text: string): string {
+	const message = text.replace(ERR_TEXT, '').trim().replace(/^\{(.*)\}$/s, '$1').trim();
+	return message || 'Unspecified error';
+}
+
+function describeHttpStatus(status: number, retryAfter?: string): string {
+	if (status === 429) {
+		return `SMS Handover is rate limiting requests (HTTP 429${retryAfter ? `, retry after ${retryAfter} s` : ''})`;
+	}
+	if (status >= 500) return `SMS Handover is unavailable (HTTP ${status})`;
+	return `SMS Handover refused the request (HTTP ${status})`;
+}
+
+function jsonErrorMessage(value: unknown): string | null {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+	const record = value as Record<string, unknown>;
+	const outcome = String(record.result ?? record.status ?? '').toLowerCase();
+	if (outcome !== 'error' && outcome !== 'failed' && outcome !== 'failure') return null;
+	const message = record.message ?? record.msg ?? record.error ?? record.description;
+	return typeof message === 'string' && message.trim() ? message.trim() : 'Unspecified error';
+}
+
+export function interpretProviderAnswer(
+	status: number,
+	body: unknown,
+	retryAfter?: string,
+): ProviderAnswer {
+	const httpFailed = status >= 400;
+	const httpCode = httpFailed ? String(status) : undefined;
+
+	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const message = jsonErrorMessage(body);
+		if (message) return { ok: false, message, httpCode };
+		if (httpFailed) return { ok: false, message: describeHttpStatus(status, retryAfter), httpCode };
+		return { ok: true, data: body };
+	}
+
+	const text = (Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '')).trim();
+
+	if (ERR_TEXT.test(text) && text.toUpperCase().startsWith('ERR')) {
+		return { ok: false, message: errTextMessage(text), httpCode };
+	}
+	const shoot = SHOOT_ID_TEXT.exec(text);
+	if (shoot && !httpFailed) {
+		return { ok: true, data: { result: 'success', sms_shoot_id: shoot[1] } };
+	}
+	if (text.startsWith('{') || text.startsWith('[')) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			return {
+				ok: false,
+				message: httpFailed
+					? describeHttpStatus(status, retryAfter)
+					: 'SMS Handover sent a reply that is not valid JSON',
+				description: `Reply: ${snippet(text)}`,
+				httpCode,
+			};
+		}
+		return interpretProviderAnswer(status, parsed ?? {}, retryAfter);
+	}
+	if (httpFailed) {
+		return {
+			ok: false,
+			message: describeHttpStatus(status, retryAfter),
+			description: text ? `Reply: ${snippet(text)}` : undefined,
+			httpCode,
+		};
+	}
+	if (!text) return { ok: false, message: 'SMS Handover sent an empty reply' };
+	if (text.startsWith('<')) {
+		return {
+			ok: false,
+			message: 'SMS Handover answered with a web page instead of API data',
+			description: `Check the Base URL of the credential. Reply: ${snippet(text)}`,
+		};
+	}
+	return { ok: true, data: { message: text } };
+}
