@@ -73,7 +73,8 @@ function networkFailure(
 			'The messages may or may not have been submitted. Check the delivery reports or the panel before sending again: this node never resends on its own.',
 		);
 	}
-	const cause: JsonObject = { message, code: code || null };
+	// No `code` key: NodeApiError would swap our message for a generic one keyed on it.
+	const cause: JsonObject = { message, networkCode: code || null };
 	return new NodeApiError(this.getNode(), cause, {
 		message,
 		description: descriptionParts.join(' '),
