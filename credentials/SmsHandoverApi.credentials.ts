@@ -41,9 +41,9 @@ export class SmsHandoverApi implements ICredentialType {
 
 	displayName = 'SMS Handover API';
 
-	icon: Icon = 'file:smsHandover.svg';
+	icon: Icon = { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' };
 
-	documentationUrl = 'https://console.smshandover.com';
+	documentationUrl = 'https://github.com/n8n-nodes-smshandover/n8n-nodes-smshandover#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { SimEndpoint, SimFailureMode } from '../simulator';
 import { API_KEY, run, useSimulator, visibleText } from './fixtures';
 
@@ -49,7 +51,7 @@ describe('provider failures', () => {
 		expect(result.error?.description).toBe('GET /miscapi/***/getBalance/true/: ECONNREFUSED');
 	});
 
-	it.each<[SimEndpoint, Record<string, unknown>]>([
+	it.each<[SimEndpoint, IDataObject]>([
 		['balance', balance],
 		['otpVerify', otpVerify],
 	])('errors on %s never show the key (it travels in the URL there)', async (endpoint, parameters) => {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { BULK_LIMIT, BULK_PARAMETER } from '../../nodes/SmsHandover/actions/sms/bulkLimit';
 import { API_KEY, run, useSimulator } from './fixtures';
 
@@ -159,7 +161,7 @@ describe('sms: sendBulk', () => {
 	});
 
 	it('with continueOnFail, bad items become paired errors and the good ones are sent in one request', async () => {
-		const items: Array<Record<string, unknown>> = people(3);
+		const items: IDataObject[] = people(3);
 		items[1] = { mobile: '919876543210' };
 		const result = await run(ctx.sim, { parameters: bulk({ message: '={{ $json.name }}' }), items, continueOnFail: true });
 		expect(JSON.parse(ctx.sim.requests[0].form[BULK_PARAMETER])).toEqual([

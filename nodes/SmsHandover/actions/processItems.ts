@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, withDescription } from './nodeError';
 
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 50;
@@ -24,12 +26,10 @@ export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context) error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
+function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	const failure = asNodeError(context.getNode(), error, itemIndex);
+	if (failure.context) failure.context.itemIndex ??= itemIndex;
+	return failure;
 }
 
 function submittedSummary(outcomes: Array<Outcome | undefined>): string {
@@ -62,7 +62,7 @@ export async function processItems<P>(
 		try {
 			prepared.push({ itemIndex, input: await work.prepare(itemIndex) });
 		} catch (error) {
-			const failure = withItemIndex(context, error as Error, itemIndex);
+			const failure = withItemIndex(context, error, itemIndex);
 			if (!continueOnFail) throw failure;
 			outcomes[itemIndex] = { error: failure };
 		}
@@ -78,7 +78,7 @@ export async function processItems<P>(
 				const data = await work.perform(input, itemIndex);
 				outcomes[itemIndex] = { data: Array.isArray(data) ? data : [data] };
 			} catch (error) {
-				const failure = withItemIndex(context, error as Error, itemIndex);
+				const failure = withItemIndex(context, error, itemIndex);
 				if (continueOnFail) outcomes[itemIndex] = { error: failure };
 				else stopError ??= failure;
 			}
@@ -87,12 +87,8 @@ export async function processItems<P>(
 	await Promise.all(Array.from({ length: Math.min(concurrency, prepared.length) }, worker));
 
 	if (stopError) {
-		if (work.submitsMessages) {
-			const summary = submittedSummary(outcomes);
-			const failure = stopError as NodeOperationError;
-			failure.description = [failure.description, summary].filter(Boolean).join(' ');
-		}
-		throw stopError;
+		const failure = asNodeError(context.getNode(), stopError);
+		throw work.submitsMessages ? withDescription(failure, submittedSummary(outcomes)) : failure;
 	}
 
 	const output: INodeExecutionData[] = [];

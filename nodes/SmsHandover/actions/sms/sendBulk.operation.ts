@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { analyseForType, chooseSmsType, type SmsType } from '../../helpers/encoding';
 import { bulkOptions, messageField, senderIdField } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
+import { asNodeError, withDescription } from '../nodeError';
 import { errorItem } from '../processItems';
 import { BULK_PARAMETER } from './bulkLimit';
 import { accountTimeZone, toScheduleTime } from './scheduleInput';
@@ -84,8 +85,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (!group) groups.set(key, (group = { senderId, type: types[itemIndex], itemIndexes: [] }));
 			group.itemIndexes.push(itemIndex);
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			failures[itemIndex] = error as Error;
+			const failure = asNodeError(node, error, itemIndex);
+			if (!continueOnFail) throw failure;
+			failures[itemIndex] = failure;
 		}
 	}
 
@@ -117,15 +119,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				? `Already submitted, do not send again: ${sent.join('; ')}.`
 				: 'Nothing was submitted before this error.';
 			if (!continueOnFail) {
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-					error.description = [
-						error.description,
-						`Batch ${batchIndex + 1} of ${batches.length} failed. ${alreadySent}`,
-					]
-						.filter(Boolean)
-						.join(' ');
-				}
-				throw error;
+				throw withDescription(
+					asNodeError(node, error, batch.itemIndexes[0]),
+					`Batch ${batchIndex + 1} of ${batches.length} failed. ${alreadySent}`,
+				);
 			}
 			for (const [laterIndex, later] of batches.slice(batchIndex).entries()) {
 				const problem =

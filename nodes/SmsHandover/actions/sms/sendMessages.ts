@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { analyseForType, chooseSmsType, type SmsType } from '../../helpers/encoding';
 import { itemParameter } from '../itemParameters';
+import { asNodeError, withDescription } from '../nodeError';
 import { processItems } from '../processItems';
 import { BULK_LIMIT } from './bulkLimit';
 import { accountTimeZone, toScheduleTime, type ScheduleTime } from './scheduleInput';
@@ -41,16 +41,12 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 			shootIds.push(submission.shootId);
 			providerMessage = submission.providerMessage;
 		} catch (error) {
-			if (shootIds.length && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
-				const sentUpTo = chunkIndex * BULK_LIMIT;
-				error.description = [
-					error.description,
-					`Contacts 1 to ${sentUpTo} of ${input.contacts.length} were already submitted (shoot ids ${shootIds.join(', ')}): do not send them again.`,
-				]
-					.filter(Boolean)
-					.join(' ');
-			}
-			throw error;
+			const failure = asNodeError(this.getNode(), error, itemIndex);
+			if (!shootIds.length) throw failure;
+			throw withDescription(
+				failure,
+				`Contacts 1 to ${chunkIndex * BULK_LIMIT} of ${input.contacts.length} were already submitted (shoot ids ${shootIds.join(', ')}): do not send them again.`,
+			);
 		}
 	}
 	return { shootIds, providerMessage };

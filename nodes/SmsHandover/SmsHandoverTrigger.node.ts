@@ -1,0 +1,50 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { dlrWebhooks, triggerProperties } from './trigger/description';
+import { receiveDeliveryReports } from './trigger/webhook';
+
+export class SmsHandoverTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMS Handover Trigger',
+		name: 'smsHandoverTrigger',
+		icon: { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
+		description: 'Starts the workflow when SMS Handover pushes a delivery report',
+		defaults: {
+			name: 'SMS Handover Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: dlrWebhooks,
+		properties: triggerProperties,
+	};
+
+	// The provider has no API to register a URL: the user pastes it, so there is nothing to manage.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDeliveryReports.call(this);
+	}
+}

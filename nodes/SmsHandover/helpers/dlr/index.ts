@@ -1,0 +1,21 @@
+/** The one place that knows delivery-report shapes: used by the trigger and by deliveryReport.get. */
+export { canonicalKey, FIELD_ALIASES, WRAPPER_KEYS } from './aliases';
+export { extractReportRecords, parseJsonText, parseSmppReceipt } from './records';
+export { normaliseReport } from './normalise';
+export {
+	MAX_RAW_BODY_BYTES,
+	MAX_REPORTS_PER_REQUEST,
+	parseDlrRequest,
+	TOKEN_QUERY_PARAMETER,
+	type DlrRequest,
+	type DlrRequestResult,
+} from './request';
+export { mapStatus, normaliseStatus } from './status';
+export { STATUS_CODES, STATUS_WORDS } from './statusMap';
+export { parseReportTime, type ReportTimeOptions } from './time';
+export {
+	DELIVERY_STATUSES,
+	type DeliveryReport,
+	type DeliveryStatus,
+	type NormaliseOptions,
+} from './types';

@@ -1,0 +1,120 @@
+import { isPlainObject } from './fields';
+import { normaliseReport } from './normalise';
+import { extractReportRecords, parseJsonText } from './records';
+import type { DeliveryReport } from './types';
+
+/** One request may carry at most this many reports (the provider's own batch limit). */
+export const MAX_REPORTS_PER_REQUEST = 50_000;
+/** Largest raw body accepted, the same as n8n's default payload limit. */
+export const MAX_RAW_BODY_BYTES = 16 * 1024 * 1024;
+/** Query parameter that carries the trigger's secret; never part of a report. */
+export const TOKEN_QUERY_PARAMETER = 'token';
+
+export interface DlrRequest {
+	method?: string;
+	/** Parsed query string. */
+	query?: unknown;
+	/** Body as n8n parsed it: object or array for JSON and forms, string for text/plain. */
+	body?: unknown;
+	/** Body bytes as received, used when n8n left the body unparsed. */
+	rawBody?: Uint8Array | string | null;
+	/** Media type without parameters, e.g. `application/json`. */
+	contentType?: string | null;
+	/** Zone for report times that carry no offset; UTC when not given. */
+	timeZone?: string;
+}
+
+export interface DlrRequestResult {
+	reports: DeliveryReport[];
+	/** Short reason the request was refused, or null when it carried reports. */
+	rejected: string | null;
+	/** HTTP status for a refused request: 413 when it was too large, 400 otherwise. */
+	rejectedStatus: 400 | 413 | null;
+}
+
+type Payload = { kind: 'none' } | { kind: 'value'; value: unknown } | { kind: 'invalid'; reason: string };
+
+const refuse = (reason: string, status: 400 | 413 = 400): DlrRequestResult => ({
+	reports: [],
+	rejected: reason,
+	rejectedStatus: status,
+});
+
+function byteLength(raw: Uint8Array | string | null | undefined): number {
+	if (raw === null || raw === undefined) return 0;
+	return typeof raw === 'string' ? new TextEncoder().encode(raw).length : raw.byteLength;
+}
+
+function queryFields(query: unknown): Record<string, unknown> {
+	if (!isPlainObject(query)) return {};
+	const fields: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(query)) {
+		if (key !== TOKEN_QUERY_PARAMETER) fields[key] = value;
+	}
+	return fields;
+}
+
+function textPayload(text: string, contentType: string | null | undefined): Payload {
+	if (text.trim() === '') return { kind: 'none' };
+	const json = parseJsonText(text);
+	if (json !== undefined) return { kind: 'value', value: json };
+	if (contentType?.includes('json') || /^\s*[[{]/.test(text)) {
+		return { kind: 'invalid', reason: 'Body is not valid JSON' };
+	}
+	return { kind: 'value', value: text };
+}
+
+function bodyPayload(request: DlrRequest): Payload {
+	const { body, rawBody, contentType } = request;
+	if (typeof body === 'string') return textPayload(body, contentType);
+	if (Array.isArray(body)) return { kind: 'value', value: body };
+	if (isPlainObject(body) && Object.keys(body).length > 0) return { kind: 'value', value: body };
+	// n8n leaves bodies of unfamiliar content types unparsed: read the bytes ourselves.
+	if (byteLength(rawBody) > 0) {
+		const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody ?? undefined);
+		return textPayload(text, contentType);
+	}
+	return { kind: 'none' };
+}
+
+/**
+ * The delivery reports in one HTTP request (GET query string, form, JSON object or array,
+ * or JSON sent as text), or the reason to refuse it. Query fields other than `token`
+ * are merged into every report from the body; body fields win.
+ */
+export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
+	if (byteLength(request.rawBody) > MAX_RAW_BODY_BYTES) {
+		return refuse('Request body is larger than 16 MB', 413);
+	}
+	const fromQuery = queryFields(request.query);
+	const hasQuery = Object.keys(fromQuery).length > 0;
+	const payload = bodyPayload(request);
+	if (payload.kind === 'invalid') return refuse(payload.reason);
+	if (payload.kind === 'none' && !hasQuery) {
+		return refuse('Empty request: no delivery report in the query string or body');
+	}
+
+	const value = payload.kind === 'value' ? payload.value : undefined;
+	if (Array.isArray(value) && value.length > MAX_REPORTS_PER_REQUEST) {
+		return refuse(`Too many reports in one request (more than ${MAX_REPORTS_PER_REQUEST})`, 413);
+	}
+	let records = value === undefined ? [] : extractReportRecords(value);
+	if (records.length > MAX_REPORTS_PER_REQUEST) {
+		return refuse(`Too many reports in one request (more than ${MAX_REPORTS_PER_REQUEST})`, 413);
+	}
+	if (records.length === 0 && typeof value === 'string' && !hasQuery) {
+		return refuse('Body is not JSON, form data or an SMPP receipt');
+	}
+	if (records.length === 0 && hasQuery) records = [fromQuery];
+	else if (hasQuery) records = records.map((record) => ({ ...fromQuery, ...record }));
+
+	const reports: DeliveryReport[] = [];
+	for (const record of records) {
+		const report = normaliseReport(record, { timeZone: request.timeZone });
+		if (report) reports.push(report);
+	}
+	if (reports.length === 0) {
+		return refuse('No delivery report found: expected a shoot id, number or status field');
+	}
+	return { reports, rejected: null, rejectedStatus: null };
+}

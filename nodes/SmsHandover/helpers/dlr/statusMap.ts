@@ -1,0 +1,48 @@
+import type { DeliveryStatus } from './types';
+
+/**
+ * Status words seen in SMPP receipts and panel reports. Keys are compared after
+ * lower-casing and removing spaces, `_` and `-` ("Handset Delivered" → "handsetdelivered").
+ */
+export const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
+	// SMPP receipt `stat` values
+	delivrd: 'delivered',
+	undeliv: 'failed',
+	expired: 'expired',
+	rejectd: 'rejected',
+	acceptd: 'pending',
+	enroute: 'pending',
+	deleted: 'failed',
+	unknown: 'unknown',
+	// Panel words
+	handsetdelivered: 'delivered',
+	delivered: 'delivered',
+	success: 'delivered',
+	absentsubscriber: 'failed',
+	failed: 'failed',
+	undelivered: 'failed',
+	invalidnumber: 'failed',
+	blocked: 'failed',
+	dnd: 'rejected',
+	ndnc: 'rejected',
+	rejected: 'rejected',
+	submitted: 'pending',
+	sent: 'pending',
+	pending: 'pending',
+	queued: 'pending',
+	accepted: 'pending',
+	buffered: 'pending',
+};
+
+/**
+ * Numeric DLR codes many panels pass through from Kannel-style gateways
+ * (the dlr-mask bits): 1 delivered to handset, 2 not delivered, 4 queued at the SMSC,
+ * 8 accepted by the SMSC, 16 rejected by the SMSC.
+ */
+export const STATUS_CODES: Readonly<Record<string, DeliveryStatus>> = {
+	'1': 'delivered',
+	'2': 'failed',
+	'4': 'pending',
+	'8': 'pending',
+	'16': 'rejected',
+};

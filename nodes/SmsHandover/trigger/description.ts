@@ -1,0 +1,75 @@
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+
+/** Panels push reports with GET or POST, so both methods answer on one path. */
+export const dlrWebhooks: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'dlr' },
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'dlr' },
+];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			"SMS Handover has no API to register this URL. Copy this node's Production URL into the SMS Handover node's DLR URL option (or your panel's delivery-report settings). When you set a Secret Token, add it to the URL: <code>.../dlr?token=&lt;secret&gt;</code>.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		default: [],
+		description: 'Which delivery statuses start the workflow. Leave empty for every report.',
+		options: [
+			{ name: 'Delivered', value: 'delivered', description: 'The message reached the handset' },
+			{ name: 'Expired', value: 'expired', description: 'The message expired before delivery' },
+			{
+				name: 'Failed',
+				value: 'failed',
+				description: 'The message could not be delivered (absent subscriber, invalid number, ...)',
+			},
+			{
+				name: 'Pending',
+				value: 'pending',
+				description: 'The message is accepted, queued or on its way',
+			},
+			{ name: 'Rejected', value: 'rejected', description: 'The message was refused (DND, NDNC, ...)' },
+			{ name: 'Unknown', value: 'unknown', description: 'The report carries a status we do not recognise' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Deduplicate',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to drop a report already received (same shoot ID, number and status) within the deduplication window',
+			},
+			{
+				displayName: 'Deduplication Window (Minutes)',
+				name: 'deduplicateWindow',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'How long a report is remembered for deduplication. Reports are remembered in memory, per n8n process.',
+			},
+			{
+				displayName: 'Secret Token',
+				name: 'secretToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'When set, a request must carry this value as query parameter "token" or header "X-SMSHandover-Token"; other requests get 401 and start nothing',
+			},
+		],
+	},
+];

@@ -1,0 +1,91 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { parseDlrRequest, type DeliveryReport } from '../helpers/dlr';
+import { dedupeKey, SeenReports } from './dedupe';
+import { carriesToken } from './token';
+
+interface TriggerOptions {
+	secretToken?: string;
+	deduplicate?: boolean;
+	deduplicateWindow?: number;
+}
+
+/** The parts of n8n's request object the trigger reads. */
+interface IncomingRequest {
+	method?: string;
+	query?: Record<string, unknown>;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+	rawBody?: Uint8Array;
+	contentType?: string;
+}
+
+// Webhook requests of one n8n process share this module, so dedupe memory lives here.
+const seenReports = new SeenReports();
+
+/** Answers the request directly with a short text reason; no execution starts. */
+function answer(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+	response.end(reason);
+	return { noWebhookResponse: true };
+}
+
+function mediaType(request: IncomingRequest): string | undefined {
+	if (request.contentType) return request.contentType;
+	const header = request.headers?.['content-type'];
+	return typeof header === 'string' ? header.split(';')[0].trim().toLowerCase() : undefined;
+}
+
+function dedupeScope(context: IWebhookFunctions): string {
+	return [context.getWorkflow().id ?? '', context.getNode().id, context.getMode()].join(':');
+}
+
+function handle(context: IWebhookFunctions): IWebhookResponseData {
+	const request = context.getRequestObject() as unknown as IncomingRequest;
+	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+
+	if (options.secretToken && !carriesToken(options.secretToken, request.query, request.headers)) {
+		return answer(context, 401, 'Unauthorized: missing or wrong token');
+	}
+
+	const parsed = parseDlrRequest({
+		method: request.method,
+		query: request.query,
+		body: request.body,
+		rawBody: request.rawBody,
+		contentType: mediaType(request),
+		timeZone: context.getTimezone(),
+	});
+	if (parsed.rejected !== null) return answer(context, parsed.rejectedStatus ?? 400, parsed.rejected);
+
+	const events = context.getNodeParameter('events', []) as string[];
+	let reports: DeliveryReport[] = parsed.reports;
+	if (events.length > 0) reports = reports.filter((report) => events.includes(report.status));
+	if (options.deduplicate && reports.length > 0) {
+		const windowMs = (options.deduplicateWindow ?? 60) * 60_000;
+		reports = seenReports.keepUnseen(dedupeScope(context), reports, dedupeKey, windowMs, Date.now());
+	}
+	// Nothing left to act on: n8n answers 200 and no execution starts.
+	if (reports.length === 0) return {};
+
+	return {
+		workflowData: [context.helpers.returnJsonArray(reports as unknown as IDataObject[])],
+	};
+}
+
+/** The trigger's webhook(): never throws; unexpected failures answer 500 with a short reason. */
+export async function receiveDeliveryReports(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	try {
+		return handle(this);
+	} catch (error) {
+		this.logger.warn('SMS Handover Trigger could not process a delivery report request', {
+			error: error instanceof Error ? error.message : String(error),
+		});
+		try {
+			return answer(this, 500, 'Could not process the delivery report request');
+		} catch {
+			return { webhookResponse: 'Could not process the delivery report request' };
+		}
+	}
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run sandbox`: a local SMS Handover API to point an n8n credential at. Options: --port, --key, --host.
+const { runFromArgs } = require('../test/simulator/cli');
+
+const defaults = { port: process.env.SANDBOX_PORT ?? 4010, key: 'sandbox-key' };
+
+runFromArgs(process.argv.slice(2), defaults)
+	.then((sim) => {
+		process.stdout.write(
+			[
+				'SMS Handover sandbox (local simulator of the SMS Handover API) is running.',
+				'',
+				`  Base URL: ${sim.baseUrl}`,
+				`  API key:  ${sim.apiKey}`,
+				'',
+				'How to use it: in n8n, create an "SMS Handover API" credential with the Base URL and API key above,',
+				'then use the SMS Handover node as usual. Messages are not really sent: the sandbox answers like the',
+				'provider, keeps per-route balances (Transactional 100000, Promotional 5000), stores OTP codes and',
+				'pushes delivery reports to any dlrUrl you give. Test controls: GET /__sim/requests (what it received),',
+				'GET /__sim/otp/<reference> (the OTP it "sent"), GET /__sim/dlr-pushes, POST /__sim/reset.',
+				'Press Ctrl-C to stop.',
+				'',
+			].join('\n'),
+		);
+	})
+	.catch((error) => {
+		process.stderr.write(`sandbox: ${error.message}\n`);
+		process.exit(1);
+	});

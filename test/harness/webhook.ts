@@ -1,0 +1,294 @@
+/**
+ * Runs the SMS Handover Trigger's webhook() the way n8n does, in process: a real Node HTTP
+ * server reads and parses the request like n8n's webhook server (raw body kept, JSON, form
+ * and text bodies parsed, 16 MB limit, 422 on broken JSON), builds a real n8n-workflow
+ * `Workflow` holding the trigger, and calls webhook() through n8n-core's real WebhookContext.
+ * It then answers like n8n's onReceived mode and records each call and its output items.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseQueryString } from 'node:querystring';
+
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
+
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-smshandover.smsHandoverTrigger';
+
+export interface TriggerCall {
+	method: string;
+	/** Path and query string as received. */
+	url: string;
+	status: number;
+	/** Whether webhook() returned workflowData, i.e. n8n would start an execution. */
+	executed: boolean;
+	/** The json of every output item (empty when nothing executed). */
+	items: IDataObject[];
+	responseBody: string;
+	/** Message of an error thrown out of webhook() (a defect: it must never throw). */
+	thrown?: string;
+}
+
+export interface TriggerEndpointOptions {
+	/** Workflow time zone (settings.timezone), used for zone-less report times. Default UTC. */
+	timezone?: string;
+	/** Execution mode passed to the context: `webhook` (production, default) or `manual`. */
+	mode?: WorkflowExecuteMode;
+	/** n8n's N8N_PAYLOAD_SIZE_MAX in MB (default 16). */
+	payloadSizeMaxMb?: number;
+	workflowId?: string;
+	nodeId?: string;
+}
+
+export interface TriggerEndpoint {
+	/** Production-style URL: http://127.0.0.1:<port>/webhook/<webhookId>/dlr */
+	url: string;
+	calls: TriggerCall[];
+	/** Calls that started an execution. */
+	readonly executions: TriggerCall[];
+	waitForCalls(count: number, timeoutMs?: number): Promise<TriggerCall[]>;
+	close(): Promise<void>;
+}
+
+type N8nCore = typeof import('n8n-core');
+let corePromise: Promise<N8nCore> | undefined;
+
+/** n8n-core writes an instance config on first use: keep it out of the user's home. */
+async function loadCore(): Promise<N8nCore> {
+	if (!process.env.N8N_USER_FOLDER) {
+		process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'smshandover-n8n-'));
+	}
+	process.env.N8N_ENCRYPTION_KEY ??= 'smshandover-test-encryption-key';
+	corePromise ??= import('n8n-core');
+	return await corePromise;
+}
+
+class SingleNodeTypes implements INodeTypes {
+	constructor(private readonly nodeType: INodeType) {}
+
+	getByName(): INodeType {
+		return this.nodeType;
+	}
+
+	getByNameAndVersion(): INodeType {
+		return this.nodeType;
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+class RequestTooLarge extends Error {}
+
+async function readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of request) {
+		size += (chunk as Buffer).length;
+		if (size > limitBytes) throw new RequestTooLarge('request entity too large');
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks);
+}
+
+function mediaType(header: string | undefined): { contentType?: string; encoding: BufferEncoding } {
+	if (!header) return { encoding: 'utf-8' };
+	const [type, ...params] = header.split(';');
+	const charset = params.map((p) => p.trim().split('=')).find(([k]) => k.toLowerCase() === 'charset');
+	const encoding = (charset?.[1]?.toLowerCase() ?? 'utf-8') as BufferEncoding;
+	return { contentType: type.trim().toLowerCase(), encoding };
+}
+
+/** What n8n's parseBody does for a version-1 webhook node. Throws on broken JSON (n8n: 422). */
+function parseBody(rawBody: Buffer, contentType: string | undefined, encoding: BufferEncoding): unknown {
+	if (rawBody.length === 0) return undefined;
+	const text = rawBody.toString(encoding);
+	if (contentType === 'application/json') return JSON.parse(text) as unknown;
+	if (contentType === 'application/x-www-form-urlencoded') {
+		return { ...parseQueryString(text, undefined, undefined, { maxKeys: 1000 }) };
+	}
+	if (contentType === 'text/plain') return text;
+	return undefined;
+}
+
+function sendJson(response: http.ServerResponse, status: number, data: unknown): void {
+	const body = typeof data === 'string' ? data : JSON.stringify(data);
+	response.writeHead(status, {
+		'Content-Type': typeof data === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+	});
+	response.end(body);
+}
+
+/**
+ * Starts an HTTP endpoint backed by the SMS Handover Trigger with these node parameters
+ * (e.g. `{ events: ['delivered'], options: { secretToken: 's3cret' } }`).
+ */
+export async function startTriggerEndpoint(
+	nodeParameters: INodeParameters = {},
+	options: TriggerEndpointOptions = {},
+): Promise<TriggerEndpoint> {
+	const { WebhookContext } = await loadCore();
+	const nodeType = new SmsHandoverTrigger();
+	const webhookId = randomUUID();
+	const workflowId = options.workflowId ?? randomUUID().slice(0, 16);
+	const node: INode = {
+		id: options.nodeId ?? randomUUID(),
+		name: 'SMS Handover Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: nodeParameters,
+		webhookId,
+	};
+	const workflow = new Workflow({
+		id: workflowId,
+		name: 'SMS Handover Trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new SingleNodeTypes(nodeType),
+		settings: { timezone: options.timezone ?? 'UTC' },
+	});
+	const workflowNode = workflow.getNode(node.name) as INode;
+	const webhookPath = `/webhook/${webhookId}/dlr`;
+	const limitBytes = (options.payloadSizeMaxMb ?? 16) * 1024 * 1024;
+	const calls: TriggerCall[] = [];
+
+	async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<TriggerCall> {
+		const method = request.method ?? 'GET';
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		const call: TriggerCall = { method, url: request.url ?? '', status: 0, executed: false, items: [], responseBody: '' };
+		const description = nodeType.description.webhooks?.find((w) => w.httpMethod === method);
+		if (url.pathname !== webhookPath || !description) {
+			sendJson(response, 404, { code: 404, message: 'The requested webhook is not registered.' });
+			return call;
+		}
+		const { contentType, encoding } = mediaType(request.headers['content-type']);
+		let rawBody: Buffer;
+		let body: unknown;
+		try {
+			rawBody = await readBody(request, limitBytes);
+			body = parseBody(rawBody, contentType, encoding);
+		} catch (error) {
+			if (error instanceof RequestTooLarge) sendJson(response, 413, { code: 413, message: error.message });
+			else sendJson(response, 422, { code: 422, message: 'Failed to parse request body' });
+			return call;
+		}
+		// n8n's request: the IncomingMessage with express/n8n additions the node may read.
+		Object.assign(request, {
+			query: { ...parseQueryString(url.search.slice(1)) },
+			params: {},
+			body,
+			rawBody,
+			contentType,
+			encoding,
+			readRawBody: async () => {},
+		});
+		const additionalData = {
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData: IWebhookData = {
+			httpMethod: method as IWebhookData['httpMethod'],
+			node: workflowNode.name,
+			path: `${webhookId}/dlr`,
+			webhookDescription: description,
+			workflowId,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId,
+		};
+		const context = new WebhookContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			options.mode ?? 'webhook',
+			webhookData,
+			[],
+			null,
+		);
+
+		let result: IWebhookResponseData;
+		try {
+			result = (await nodeType.webhook.call(context)) as IWebhookResponseData;
+		} catch (error) {
+			call.thrown = (error as Error).message;
+			sendJson(response, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			return call;
+		}
+		if (result.workflowData !== undefined) {
+			call.executed = true;
+			call.items = (result.workflowData[0] ?? []).map((item) => item.json);
+		}
+		if (result.noWebhookResponse === true) {
+			if (!response.writableEnded) {
+				// Real n8n would leave the caller hanging: fail loudly instead.
+				call.thrown = 'webhook() returned noWebhookResponse without answering';
+				sendJson(response, 500, { message: call.thrown });
+			}
+			return call;
+		}
+		const fallback = call.executed ? 'Workflow was started' : 'Webhook call received';
+		sendJson(response, 200, result.webhookResponse ?? { message: fallback });
+		return call;
+	}
+
+	const server = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		const originalEnd = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
+		// Keep a copy of what was answered, whoever wrote it (the node or the harness).
+		response.end = ((...args: unknown[]) => {
+			if (typeof args[0] === 'string' || Buffer.isBuffer(args[0])) chunks.push(Buffer.from(args[0]));
+			return originalEnd(...args);
+		}) as typeof response.end;
+		void handle(request, response).then(
+			(call) => {
+				call.status = response.statusCode;
+				call.responseBody = Buffer.concat(chunks).toString('utf8');
+				calls.push(call);
+			},
+			(error: Error) => {
+				if (!response.writableEnded) sendJson(response, 500, { message: error.message });
+			},
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+
+	return {
+		url: `http://127.0.0.1:${port}${webhookPath}`,
+		calls,
+		get executions() {
+			return calls.filter((call) => call.executed);
+		},
+		async waitForCalls(count: number, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			while (calls.length < count) {
+				if (Date.now() > deadline) {
+					throw new Error(`Expected ${count} trigger calls, got ${calls.length} within ${timeoutMs} ms`);
+				}
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			return calls;
+		},
+		async close() {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}

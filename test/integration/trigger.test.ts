@@ -1,0 +1,286 @@
+// The SMS Handover Trigger through n8n's real WebhookContext and real HTTP, fed by the simulator.
+import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
+import { startSimulator, type DlrStyle, type Simulator } from '../simulator';
+
+let sim: Simulator;
+const endpoints: TriggerEndpoint[] = [];
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0, apiKey: 'sim-key-0123456789' });
+});
+afterAll(async () => await sim.close());
+beforeEach(() => sim.reset());
+afterEach(async () => {
+	await Promise.all(endpoints.splice(0).map(async (endpoint) => await endpoint.close()));
+});
+
+async function trigger(parameters: Record<string, unknown> = {}, options: TriggerEndpointOptions = {}) {
+	const endpoint = await startTriggerEndpoint(parameters as never, { timezone: 'Asia/Kolkata', ...options });
+	endpoints.push(endpoint);
+	return endpoint;
+}
+
+const withQuery = (url: string, query: Record<string, string>) => `${url}?${new URLSearchParams(query)}`;
+
+const REPORTS = [
+	{ sms_shoot_id: 'SHOOT-1', mobile: '919765600001', status: 'DELIVRD', delivered_at: '2026-03-01 14:30:05', error_code: '000' },
+	{ sms_shoot_id: 'SHOOT-1', mobile: '919765600002', status: 'UNDELIV', delivered_at: '2026-03-01 14:31:00', error_code: '001' },
+];
+const ITEMS = [
+	{
+		shootId: 'SHOOT-1',
+		mobile: '919765600001',
+		status: 'delivered',
+		providerStatus: 'DELIVRD',
+		deliveredAt: '2026-03-01T09:00:05.000Z',
+		errorCode: '000',
+		raw: REPORTS[0],
+	},
+	{
+		shootId: 'SHOOT-1',
+		mobile: '919765600002',
+		status: 'failed',
+		providerStatus: 'UNDELIV',
+		deliveredAt: '2026-03-01T09:01:00.000Z',
+		errorCode: '001',
+		raw: REPORTS[1],
+	},
+];
+
+const byMobile = (a: { mobile?: unknown }, b: { mobile?: unknown }) => String(a.mobile).localeCompare(String(b.mobile));
+
+describe('payload styles', () => {
+	it.each<DlrStyle>(['query', 'form', 'json'])(
+		'%s: every pushed report starts an execution with its normalised item',
+		async (style) => {
+			const endpoint = await trigger();
+			const pushes = await sim.pushDlr(endpoint.url, { style, reports: REPORTS });
+			expect(pushes.map((push) => push.status)).toEqual([200, 200]);
+			expect(endpoint.executions).toHaveLength(2);
+			expect(endpoint.executions.every((call) => call.items.length === 1)).toBe(true);
+			expect(endpoint.executions.map((call) => call.items[0]).sort(byMobile)).toEqual(ITEMS);
+			expect(endpoint.calls.map((call) => call.method)).toEqual(style === 'query' ? ['GET', 'GET'] : ['POST', 'POST']);
+		},
+	);
+
+	it('jsonArray: one request carrying every report is one execution with one item per report', async () => {
+		const endpoint = await trigger();
+		const pushes = await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: REPORTS });
+		expect(pushes.map((push) => [push.status, push.responseBody])).toEqual([[200, '{"message":"Workflow was started"}']]);
+		expect(endpoint.executions.map((call) => call.items)).toEqual([ITEMS]);
+	});
+
+	it('text/plain JSON (object, array, wrapped list) is read like JSON', async () => {
+		const endpoint = await trigger();
+		for (const body of [REPORTS[0], REPORTS, { data: REPORTS }]) {
+			const response = await fetch(endpoint.url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'text/plain' },
+				body: JSON.stringify(body),
+			});
+			expect(response.status).toBe(200);
+		}
+		expect(endpoint.executions.map((call) => call.items)).toEqual([[ITEMS[0]], ITEMS, ITEMS]);
+	});
+
+	it('the simulator\'s own reports after a send (IST panel times) come through with the shoot id', async () => {
+		const endpoint = await trigger();
+		const sentAt = Date.now();
+		const form = new URLSearchParams({
+			key: sim.apiKey,
+			senderid: 'DEMO',
+			type: 'text',
+			contacts: '919765600001,919765600002',
+			msg: 'Hello',
+			dlr_url: endpoint.url,
+		});
+		const answer = (await (await fetch(`${sim.baseUrl}/smsapi/index`, { method: 'POST', body: form })).json()) as {
+			sms_shoot_id: string;
+		};
+		await sim.waitForDlrPushes(2, 5000);
+		const items = endpoint.executions.map((call) => call.items[0]).sort(byMobile);
+		expect(items.map((item) => [item.shootId, item.mobile, item.status, item.errorCode])).toEqual([
+			[answer.sms_shoot_id, '919765600001', 'delivered', '000'],
+			[answer.sms_shoot_id, '919765600002', 'delivered', '000'],
+		]);
+		for (const item of items) {
+			// The simulator writes IST wall-clock seconds; read in Asia/Kolkata they are now.
+			const deliveredAt = Date.parse(String(item.deliveredAt));
+			expect(deliveredAt).toBeGreaterThanOrEqual(Math.floor(sentAt / 1000) * 1000);
+			expect(deliveredAt).toBeLessThanOrEqual(Date.now());
+		}
+	});
+});
+
+describe('secret token', () => {
+	const secret = { options: { secretToken: 'dlr-s3cret-token' } };
+
+	it.each<DlrStyle>(['query', 'json'])('accepts it in the query string (%s push)', async (style) => {
+		const endpoint = await trigger(secret);
+		const pushes = await sim.pushDlr(withQuery(endpoint.url, { token: 'dlr-s3cret-token' }), { style, reports: [REPORTS[0]] });
+		expect(pushes.map((push) => push.status)).toEqual([200]);
+		expect(endpoint.executions.map((call) => call.items)).toEqual([[ITEMS[0]]]);
+		// The secret is the URL's, not the report's: it is not copied into the item.
+		expect(JSON.stringify(endpoint.executions[0].items)).not.toContain('dlr-s3cret-token');
+	});
+
+	it('accepts it in the X-SMSHandover-Token header', async () => {
+		const endpoint = await trigger(secret);
+		const response = await fetch(endpoint.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-SMSHandover-Token': 'dlr-s3cret-token' },
+			body: JSON.stringify(REPORTS),
+		});
+		expect(response.status).toBe(200);
+		expect(endpoint.executions.map((call) => call.items)).toEqual([ITEMS]);
+	});
+
+	it.each([
+		['missing', (url: string) => url],
+		['wrong', (url: string) => withQuery(url, { token: 'dlr-s3cret-tokeN' })],
+		['a prefix of it', (url: string) => withQuery(url, { token: 'dlr-s3cret' })],
+	])('answers 401 and starts nothing when the token is %s', async (_label, target) => {
+		const endpoint = await trigger(secret);
+		const pushes = await sim.pushDlr(target(endpoint.url), { style: 'query', reports: REPORTS });
+		expect(pushes.map((push) => [push.status, push.responseBody])).toEqual([
+			[401, 'Unauthorized: missing or wrong token'],
+			[401, 'Unauthorized: missing or wrong token'],
+		]);
+		expect(endpoint.executions).toEqual([]);
+		expect(endpoint.calls.map((call) => call.thrown)).toEqual([undefined, undefined]);
+	});
+
+	it('answers 401 to a wrong header even with a valid report body', async () => {
+		const endpoint = await trigger(secret);
+		const response = await fetch(endpoint.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-SMSHandover-Token': 'nope' },
+			body: JSON.stringify(REPORTS[0]),
+		});
+		expect(response.status).toBe(401);
+		expect(endpoint.executions).toEqual([]);
+	});
+});
+
+describe('events filter', () => {
+	it('keeps only the chosen statuses', async () => {
+		const endpoint = await trigger({ events: ['failed', 'expired'] });
+		await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: REPORTS });
+		expect(endpoint.executions.map((call) => call.items)).toEqual([[ITEMS[1]]]);
+	});
+
+	it('answers 200 and starts nothing when every report is filtered out', async () => {
+		const endpoint = await trigger({ events: ['rejected'] });
+		const pushes = await sim.pushDlr(endpoint.url, { style: 'form', reports: REPORTS });
+		expect(pushes.map((push) => [push.status, push.responseBody])).toEqual([
+			[200, '{"message":"Webhook call received"}'],
+			[200, '{"message":"Webhook call received"}'],
+		]);
+		expect(endpoint.executions).toEqual([]);
+	});
+});
+
+describe('deduplication', () => {
+	const dedupe = { options: { deduplicate: true } };
+
+	it('drops a report already received in an earlier request', async () => {
+		const endpoint = await trigger(dedupe);
+		await sim.pushDlr(endpoint.url, { style: 'json', reports: [REPORTS[0]] });
+		const again = await sim.pushDlr(endpoint.url, { style: 'query', reports: [REPORTS[0], REPORTS[1]] });
+		expect(again.map((push) => push.status)).toEqual([200, 200]);
+		expect(endpoint.calls).toHaveLength(3);
+		expect(endpoint.executions.map((call) => call.items[0].mobile)).toEqual(['919765600001', '919765600002']);
+	});
+
+	it('lets a new status for the same message through', async () => {
+		const endpoint = await trigger(dedupe);
+		await sim.pushDlr(endpoint.url, { style: 'json', reports: [{ ...REPORTS[0], status: 'ACCEPTD' }] });
+		await sim.pushDlr(endpoint.url, { style: 'json', reports: [REPORTS[0]] });
+		expect(endpoint.executions.map((call) => call.items[0].status)).toEqual(['pending', 'delivered']);
+	});
+
+	it('drops repeats inside one batch and keeps the rest', async () => {
+		const endpoint = await trigger(dedupe);
+		await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: [REPORTS[0], REPORTS[0], REPORTS[1]] });
+		expect(endpoint.executions.map((call) => call.items)).toEqual([ITEMS]);
+	});
+
+	it('does not drop anything when it is off', async () => {
+		const endpoint = await trigger();
+		await sim.pushDlr(endpoint.url, { style: 'json', reports: [REPORTS[0], REPORTS[0]] });
+		expect(endpoint.executions).toHaveLength(2);
+	});
+
+	it('remembers per trigger: another workflow still receives the report', async () => {
+		const first = await trigger(dedupe);
+		const second = await trigger(dedupe);
+		await sim.pushDlr(first.url, { style: 'json', reports: [REPORTS[0]] });
+		await sim.pushDlr(second.url, { style: 'json', reports: [REPORTS[0]] });
+		expect([first.executions.length, second.executions.length]).toEqual([1, 1]);
+	});
+});
+
+describe('bad requests', () => {
+	const post = async (url: string, contentType: string | null, body?: string) =>
+		await fetch(url, { method: 'POST', headers: contentType ? { 'Content-Type': contentType } : {}, body });
+
+	it.each([
+		['an empty POST', null, undefined, 'Empty request: no delivery report in the query string or body'],
+		['broken JSON sent as text', 'text/plain', '{"sms_shoot_id": "S1", ', 'Body is not valid JSON'],
+		['plain words', 'text/plain', 'delivered, thanks', 'Body is not JSON, form data or an SMPP receipt'],
+		['JSON without report fields', 'application/json', '{"hello":"world"}', 'No delivery report found: expected a shoot id, number or status field'],
+		['an empty JSON array', 'application/json', '[]', 'No delivery report found: expected a shoot id, number or status field'],
+	])('%s gets 400 with a short reason and starts nothing', async (_label, contentType, body, reason) => {
+		const endpoint = await trigger();
+		const response = await post(endpoint.url, contentType, body);
+		expect([response.status, await response.text()]).toEqual([400, reason]);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	it('a GET without any query gets 400', async () => {
+		const endpoint = await trigger();
+		const response = await fetch(endpoint.url);
+		expect(response.status).toBe(400);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	it('more than 50,000 reports in one request get 413', async () => {
+		const endpoint = await trigger();
+		const reports = Array.from({ length: 50_001 }, (_, i) => ({ id: `X${i}`, status: 'DELIVRD' }));
+		const response = await post(endpoint.url, 'application/json', JSON.stringify(reports));
+		expect([response.status, await response.text()]).toEqual([413, 'Too many reports in one request (more than 50000)']);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	it('a body over 16 MB gets 413 from the trigger when n8n allows larger payloads', async () => {
+		const endpoint = await trigger({}, { payloadSizeMaxMb: 32 });
+		const body = JSON.stringify({ ...REPORTS[0], padding: 'x'.repeat(16 * 1024 * 1024) });
+		const response = await post(endpoint.url, 'application/json', body);
+		expect([response.status, await response.text()]).toEqual([413, 'Request body is larger than 16 MB']);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	it('an unexpected failure answers 500 instead of throwing out of webhook()', async () => {
+		const endpoint = await trigger({ events: '={{ $json.missing.deeper }}' });
+		const response = await post(endpoint.url, 'application/json', JSON.stringify(REPORTS[0]));
+		expect([response.status, await response.text()]).toEqual([500, 'Could not process the delivery report request']);
+		expect(endpoint.calls.map((call) => [call.executed, call.thrown])).toEqual([[false, undefined]]);
+	});
+});
+
+it('1,000 reports in one POST are one execution with 1,000 items in order', async () => {
+	const endpoint = await trigger();
+	const reports = Array.from({ length: 1000 }, (_, i) => ({
+		sms_shoot_id: 'BULK-1',
+		mobile: String(919800000000 + i),
+		status: i % 10 === 0 ? 'Absent Subscriber' : 'Handset Delivered',
+	}));
+	const pushes = await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports });
+	expect(pushes.map((push) => push.status)).toEqual([200]);
+	expect(endpoint.calls).toHaveLength(1);
+	const [execution] = endpoint.executions;
+	expect(execution.items).toHaveLength(1000);
+	expect(execution.items.map((item) => item.mobile)).toEqual(reports.map((r) => r.mobile));
+	expect(execution.items.filter((item) => item.status === 'failed')).toHaveLength(100);
+	expect(execution.items.filter((item) => item.status === 'delivered')).toHaveLength(900);
+});

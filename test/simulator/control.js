@@ -1,0 +1,71 @@
+'use strict';
+// /__sim/* routes: the simulator's test controls for other processes (e2e, sandbox). Not recorded, no latency.
+const { readBody, writeAnswer } = require('./httpUtil');
+
+const json = (status, value) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+
+async function readJson(req) {
+	const text = (await readBody(req)).toString('utf8').trim();
+	if (text === '') return {};
+	const value = JSON.parse(text);
+	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+	return value;
+}
+
+function applyFailure(sim, { endpoint, mode, count, after, message, retryAfter, persistent }) {
+	if (mode === null || mode === undefined || persistent) {
+		sim.setFailure(endpoint, mode ?? null, { message, retryAfter });
+	} else {
+		sim.failNext(endpoint, mode, { count: count ?? 1, after: after ?? 0, message, retryAfter });
+	}
+	return { ok: true };
+}
+
+/** ?endpoint=send filters, ?since=N skips the first N recorded, ?bodies=false leaves rawBody out (big bulks). */
+function listRequests(sim, search) {
+	const endpoint = search.get('endpoint');
+	let list = sim.requests.slice(Number(search.get('since')) || 0);
+	if (endpoint) list = list.filter((r) => r.endpoint === endpoint);
+	if (search.get('bodies') === 'false') {
+		list = list.map((r) => ({ endpoint: r.endpoint, method: r.method, path: r.path, query: r.query, form: r.form, headers: r.headers, at: r.at }));
+	}
+	return list;
+}
+
+async function route(sim, req, url) {
+	const { pathname } = url;
+	const method = req.method;
+	if (method === 'GET' && pathname === '/__sim/requests') return json(200, listRequests(sim, url.searchParams));
+	if (method === 'GET' && pathname === '/__sim/dlr-pushes') return json(200, sim.dlrPushes);
+	if (method === 'GET' && pathname === '/__sim/balance') return json(200, [...sim.routes.values()]);
+	if (method === 'GET' && pathname.startsWith('/__sim/otp/')) {
+		const reference = decodeURIComponent(pathname.slice('/__sim/otp/'.length));
+		const entry = sim.otps.get(reference);
+		if (!entry) return json(404, { error: `unknown reference ${reference}` });
+		return json(200, { reference, otp: entry.otp, mobile: entry.mobile, channelId: entry.channelId });
+	}
+	if (method === 'POST' && pathname === '/__sim/reset') {
+		sim.reset();
+		return json(200, { ok: true });
+	}
+	if (method === 'POST' && pathname === '/__sim/fail') return json(200, applyFailure(sim, await readJson(req)));
+	if (method === 'POST' && pathname === '/__sim/configure') return json(200, sim.configure(await readJson(req)));
+	if (method === 'POST' && pathname === '/__sim/push-dlr') {
+		const { url: target, style, reports } = await readJson(req);
+		if (typeof target !== 'string' || !Array.isArray(reports)) throw new Error('expected {url, style, reports: [...]}');
+		return json(200, await sim.pushDlr(target, { style, reports }));
+	}
+	return json(404, { error: `no control route ${method} ${pathname}` });
+}
+
+async function handleControl(sim, req, res, url) {
+	let answer;
+	try {
+		answer = await route(sim, req, url);
+	} catch (error) {
+		answer = json(400, { error: error.message });
+	}
+	writeAnswer(res, answer);
+}
+
+module.exports = { handleControl };

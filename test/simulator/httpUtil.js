@@ -1,0 +1,124 @@
+'use strict';
+// Small HTTP and formatting helpers shared by the simulator's endpoints.
+const crypto = require('node:crypto');
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// Bodies above this are kept as a Buffer (off the V8 heap) and decoded only when read.
+const INLINE_BODY_BYTES = 64 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+/** Reads the whole request body; rejects with BodyTooLargeError past MAX_BODY_BYTES. */
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		let size = 0;
+		req.on('data', (chunk) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				req.removeAllListeners('data');
+				req.resume();
+				reject(new BodyTooLargeError(`body larger than ${MAX_BODY_BYTES} bytes`));
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks, size)));
+		req.on('error', reject);
+	});
+}
+
+/** Same result as URLSearchParams (last duplicate wins), several times faster on multi-MB bulk bodies. */
+function parseUrlencoded(text) {
+	const decode = (part) => decodeURIComponent(part.replace(/\+/g, ' '));
+	try {
+		const fields = {};
+		for (const pair of text.split('&')) {
+			if (pair === '') continue;
+			const eq = pair.indexOf('=');
+			if (eq < 0) fields[decode(pair)] = '';
+			else fields[decode(pair.slice(0, eq))] = decode(pair.slice(eq + 1));
+		}
+		return fields;
+	} catch {
+		// Malformed %-escapes: URLSearchParams keeps them literally, as PHP does.
+		return Object.fromEntries(new URLSearchParams(text));
+	}
+}
+
+/**
+ * Parses a body the way a PHP gateway fills $_POST: urlencoded forms only when the request says so,
+ * plus JSON bodies. Anything else (including a form body without its content type) gives {}.
+ */
+function parseBody(buffer, contentType) {
+	if (buffer.length === 0) return {};
+	const type = String(contentType || '').toLowerCase();
+	if (type.includes('application/x-www-form-urlencoded')) return parseUrlencoded(buffer.toString('utf8'));
+	if (type.includes('json')) {
+		try {
+			const parsed = JSON.parse(buffer.toString('utf8'));
+			return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+		} catch {
+			return {};
+		}
+	}
+	return {};
+}
+
+/** Adds `rawBody` to a request record: a plain string for small bodies, a lazy getter for big ones. */
+function attachRawBody(record, buffer) {
+	if (buffer.length <= INLINE_BODY_BYTES) {
+		record.rawBody = buffer.toString('utf8');
+		return record;
+	}
+	Object.defineProperty(record, 'rawBody', { enumerable: true, get: () => buffer.toString('utf8') });
+	return record;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ALNUM_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function randomString(length, alphabet) {
+	let out = '';
+	for (let i = 0; i < length; i++) out += alphabet[crypto.randomInt(alphabet.length)];
+	return out;
+}
+
+const newShootId = () => randomString(16, ALNUM);
+const newOtpReference = () => randomString(17, ALNUM_UPPER);
+const newOtpCode = () => String(crypto.randomInt(0, 1000000)).padStart(6, '0');
+
+/** 'YYYY-MM-DD HH:mm:ss' for `ms` shifted to a fixed UTC offset (the provider's panel clock). */
+function formatDateTime(ms, utcOffsetMinutes) {
+	const d = new Date(ms + utcOffsetMinutes * 60000);
+	const pad = (n) => String(n).padStart(2, '0');
+	return (
+		`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+		`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+	);
+}
+
+/** Writes an answer `{ status, contentType, body, headers }` unless the client is already gone. */
+function writeAnswer(res, answer) {
+	if (res.destroyed || res.writableEnded) return;
+	const body = answer.body === undefined ? '' : answer.body;
+	res.writeHead(answer.status || 200, {
+		'Content-Type': answer.contentType,
+		'Content-Length': Buffer.byteLength(body),
+		...(answer.headers || {}),
+	});
+	res.end(body);
+}
+
+module.exports = {
+	MAX_BODY_BYTES,
+	BodyTooLargeError,
+	readBody,
+	parseBody,
+	attachRawBody,
+	newShootId,
+	newOtpReference,
+	newOtpCode,
+	formatDateTime,
+	writeAnswer,
+};

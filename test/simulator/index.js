@@ -1,0 +1,244 @@
+'use strict';
+/**
+ * Local SMS Handover API simulator: a real HTTP server on loopback that answers like the documented
+ * gateway, records what it received, and can be told to misbehave. Imports nothing from nodes/.
+ * Usage and the full API: see index.d.ts.
+ */
+const http = require('node:http');
+const { readBody, parseBody, attachRawBody, writeAnswer, BodyTooLargeError } = require('./httpUtil');
+const { classify } = require('./router');
+const { defaultConfig, applyConfig, normaliseRoutes } = require('./config');
+const { FailurePlan, failureAnswer } = require('./failures');
+const { DlrPusher } = require('./dlrPush');
+const { handleSend } = require('./smsApi');
+const { handleBalance, handleGetDlr, reportsFor } = require('./miscApi');
+const { handleOtpSend, handleOtpVerify } = require('./otpApi');
+const { handleControl } = require('./control');
+
+const HANDLERS = {
+	send: (sim, route, params) => handleSend(sim, params),
+	balance: (sim, route) => handleBalance(sim, route),
+	dlr: (sim, route) => handleGetDlr(sim, route),
+	otpSend: (sim, route, params) => handleOtpSend(sim, params),
+	otpVerify: (sim, route, params) => handleOtpVerify(sim, params),
+};
+const plainText = (status, body) => ({ status, contentType: 'text/html; charset=UTF-8', body });
+
+class Simulator {
+	constructor(options) {
+		this.options = options;
+		this.apiKey = options.apiKey ?? 'sim-key-0123456789';
+		this.requests = [];
+		this.dlrPushes = [];
+		this.failures = new FailurePlan();
+		this.pusher = new DlrPusher();
+		this.timers = new Set();
+		this.waiters = new Set();
+		this.sockets = new Set();
+		this.generation = 0;
+		this.closed = false;
+		this.loadInitialState();
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch((error) => {
+				writeAnswer(res, plainText(500, `SIMULATOR ERROR: ${error.message}`));
+			});
+		});
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	loadInitialState() {
+		const { routes, otp, dlr, ...rest } = this.options;
+		const settings = {};
+		for (const name of ['sendResponseStyle', 'otpStatusField', 'latencyMs', 'jsonContentType', 'textContentType']) {
+			if (rest[name] !== undefined) settings[name] = rest[name];
+		}
+		this.config = applyConfig(defaultConfig(), { ...settings, otp: otp || {}, dlr: dlr || {} });
+		this.routes = normaliseRoutes(routes);
+		this.submissions = new Map();
+		this.otps = new Map();
+	}
+
+	listen() {
+		const { port = 0, host = '127.0.0.1' } = this.options;
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, host, () => {
+				this.server.off('error', reject);
+				const address = this.server.address();
+				this.port = address.port;
+				// A wildcard bind is still reached through loopback from this machine.
+				const host = { '0.0.0.0': '127.0.0.1', '::': '::1' }[address.address] || address.address;
+				const hostPart = host.includes(':') ? `[${host}]` : host;
+				this.baseUrl = `http://${hostPart}:${this.port}`;
+				resolve(this);
+			});
+		});
+	}
+
+	async handle(req, res) {
+		const url = new URL(req.url, 'http://simulator.local');
+		if (url.pathname.startsWith('/__sim/')) return handleControl(this, req, res, url);
+
+		const route = classify(url.pathname);
+		let buffer;
+		try {
+			buffer = await readBody(req);
+		} catch (error) {
+			if (error instanceof BodyTooLargeError) writeAnswer(res, plainText(413, 'PAYLOAD TOO LARGE'));
+			else res.destroy();
+			return;
+		}
+		const form = parseBody(buffer, req.headers['content-type']);
+		const record = { endpoint: route.endpoint, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), form };
+		attachRawBody(record, buffer);
+		record.headers = req.headers;
+		record.at = Date.now();
+		this.requests.push(record);
+
+		const failure = route.endpoint === 'unknown' ? null : this.failures.take(route.endpoint);
+		if (failure && failure.mode === 'hang') return; // the socket stays open until the client or close() ends it
+		if (this.config.latencyMs > 0) await this.sleep(this.config.latencyMs);
+		if (res.destroyed) return;
+		if (failure && failure.mode === 'reset') {
+			if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
+			else req.socket.destroy();
+			return;
+		}
+		writeAnswer(res, this.answer(route, req.method, { ...record.query, ...form }, failure));
+	}
+
+	answer(route, method, params, failure) {
+		if (route.endpoint === 'unknown') return plainText(404, '<h1>404 Not Found</h1>');
+		if (method !== 'GET' && method !== 'POST') return plainText(405, 'METHOD NOT ALLOWED');
+		if (failure) return failureAnswer(this.config, failure, route.endpoint);
+		return HANDLERS[route.endpoint](this, route, params);
+	}
+
+	sleep(ms) {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, ms);
+			this.timers.add(timer);
+		});
+	}
+
+	defaultRouteId() {
+		return this.routes.keys().next().value;
+	}
+
+	/** Called by the send endpoint: pushes one report per recipient to dlr_url after dlr.delayMs. */
+	scheduleDlrPush(submission) {
+		const { style, delayMs } = this.config.dlr;
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			this.pushDlr(submission.dlrUrl, { style, reports: reportsFor(this, submission) }).catch(() => {});
+		}, delayMs);
+		this.timers.add(timer);
+	}
+
+	async pushDlr(url, { style, reports } = {}) {
+		const generation = this.generation;
+		const { concurrency, timeoutMs } = this.config.dlr;
+		return this.pusher.push(url, style || this.config.dlr.style, reports || [], {
+			concurrency,
+			timeoutMs,
+			onRecord: (record) => {
+				if (generation !== this.generation) return; // a push started before reset()
+				this.dlrPushes.push(record);
+				for (const waiter of this.waiters) if (this.dlrPushes.length >= waiter.count) waiter.done(null);
+			},
+		});
+	}
+
+	waitForDlrPushes(count, timeoutMs = 5000) {
+		if (this.dlrPushes.length >= count) return Promise.resolve(this.dlrPushes.slice());
+		return new Promise((resolve, reject) => {
+			const waiter = {
+				count,
+				done: (error) => {
+					clearTimeout(waiter.timer);
+					this.waiters.delete(waiter);
+					if (error) reject(error);
+					else resolve(this.dlrPushes.slice());
+				},
+			};
+			waiter.timer = setTimeout(() => {
+				waiter.done(new Error(`expected ${count} DLR pushes within ${timeoutMs} ms, got ${this.dlrPushes.length}`));
+			}, timeoutMs);
+			this.waiters.add(waiter);
+		});
+	}
+
+	clearRequests() {
+		this.requests.length = 0;
+	}
+
+	failNext(endpoint, mode, options) {
+		this.failures.failNext(endpoint, mode, options);
+	}
+
+	setFailure(endpoint, mode, options) {
+		this.failures.setFailure(endpoint, mode, options);
+	}
+
+	setLatency(ms) {
+		this.configure({ latencyMs: ms });
+	}
+
+	/** Applies all changes or none (a refused value leaves the settings as they were). */
+	configure(changes) {
+		this.config = applyConfig(structuredClone(this.config), changes);
+		return structuredClone(this.config);
+	}
+
+	getOtp(reference) {
+		const entry = this.otps.get(reference);
+		return entry ? entry.otp : undefined;
+	}
+
+	balance(routeId) {
+		const route = this.routes.get(String(routeId ?? this.defaultRouteId()));
+		return route ? route.balance : undefined;
+	}
+
+	getSubmission(shootId) {
+		return this.submissions.get(shootId);
+	}
+
+	/** Back to the start state: options, balances, no requests, pushes, failures, OTPs or pending pushes. */
+	reset() {
+		this.generation += 1;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		this.failures.clear();
+		this.requests.length = 0;
+		this.dlrPushes.length = 0;
+		this.loadInitialState();
+	}
+
+	async close() {
+		if (this.closed) return;
+		this.closed = true;
+		this.generation += 1;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		for (const waiter of this.waiters) waiter.done(new Error('simulator closed'));
+		this.pusher.close();
+		const closed = new Promise((resolve) => this.server.close(() => resolve()));
+		this.server.closeAllConnections();
+		for (const socket of this.sockets) socket.destroy();
+		await closed;
+	}
+}
+
+/** Starts a simulator; see index.d.ts for the options and the returned object. */
+async function startSimulator(options = {}) {
+	return new Simulator(options).listen();
+}
+
+module.exports = { startSimulator, Simulator };
