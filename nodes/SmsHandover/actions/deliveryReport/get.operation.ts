@@ -6,6 +6,7 @@ import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { processItems } from '../processItems';
+import { accountTimeZone } from '../sms/scheduleInput';
 import { readSmsOptions, toRequiredText } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('deliveryReport', 'get', [
@@ -25,6 +26,8 @@ export const description: INodeProperties[] = forOperation('deliveryReport', 'ge
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	const shootIds = itemParameter(this, 'shootId', items);
+	// Panels write report times without a zone, on the account's clock.
+	const timeZone = await accountTimeZone.call(this);
 	return await processItems(this, items, {
 		concurrency: 5,
 		prepare: (itemIndex) => ({
@@ -40,9 +43,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				itemIndex,
 			});
 			const reports = extractReportRecords(answer)
-				.map((record) => normaliseReport(record))
-				.filter((report) => report !== null)
-				.map((report) => ({ ...report, shootId: report.shootId ?? shootId }) as unknown as IDataObject);
+				.map((record) => normaliseReport(record, { timeZone }))
+				// A record with neither shoot id nor number is a status note ("NO DLR"), not a report.
+				.filter((report) => report !== null && (report.shootId !== null || report.mobile !== null))
+				.map((report) => ({ ...report, shootId: report!.shootId ?? shootId }) as unknown as IDataObject);
 			if (reports.length) return reports;
 			// Nothing is lost: a shoot id without reports yet still comes out, with what the panel said.
 			return {
