@@ -12,3 +12,12 @@ export function withDescription<E extends NodeApiError | NodeOperationError>(err
 	error.description = [error.description, sentence].filter(Boolean).join(' ');
 	return error;
 }
+
+/** The panel said "success" but left out what the operation needs (a shoot id, a reference...). */
+export function unexpectedReply(node: INode, message: string, reply: unknown, itemIndex: number, hint = '') {
+	return new NodeApiError(
+		node,
+		{ message },
+		{ message, description: `Reply: ${JSON.stringify(reply)?.slice(0, 200)}.${hint ? ` ${hint}` : ''}`, itemIndex },
+	);
+}

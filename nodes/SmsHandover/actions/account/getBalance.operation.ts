@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
+import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { readSmsOptions } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('account', 'getBalance', [requestOptions]);
 
@@ -14,7 +14,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const node = this.getNode();
 	return await processItems(this, items, {
 		prepare: (itemIndex): number | undefined =>
-			readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex).timeout,
+			requestTimeout(this, itemIndex),
 		perform: async (timeout, itemIndex) => {
 			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex });
 			const routes = Array.isArray(answer) ? answer : [answer];
@@ -22,15 +22,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const record = (route ?? {}) as IDataObject;
 				const balance = Number.parseFloat(String(record.BALANCE ?? '').replace(/,/g, ''));
 				if (!('BALANCE' in record) || Number.isNaN(balance)) {
-					throw new NodeApiError(
-						node,
-						{ message: 'Unexpected balance reply' },
-						{
-							message: 'SMS Handover returned no balance',
-							description: `Reply: ${JSON.stringify(answer).slice(0, 200)}`,
-							itemIndex,
-						},
-					);
+					throw unexpectedReply(node, 'SMS Handover returned no balance', answer, itemIndex);
 				}
 				return { ...record, balance };
 			});

@@ -7,7 +7,7 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { processItems } from '../processItems';
 import { accountTimeZone } from '../sms/scheduleInput';
-import { readSmsOptions, toRequiredText } from '../sms/smsInput';
+import { requestTimeout, toRequiredText } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('deliveryReport', 'get', [
 	{
@@ -32,8 +32,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: 5,
 		prepare: (itemIndex) => ({
 			shootId: toRequiredText(node, shootIds(itemIndex), itemIndex, 'shootId'),
-			timeout: readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex)
-				.timeout,
+			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ shootId, timeout }, itemIndex) => {
 			const answer = await apiRequest.call(this, {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
+import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { readSmsOptions, toMobile, toRequiredText } from '../sms/smsInput';
+import { requestTimeout, toMobile, toRequiredText } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('otp', 'send', [
 	{
@@ -39,8 +39,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex) => ({
 			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
 			mobile: toMobile(node, mobiles(itemIndex), itemIndex),
-			timeout: readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex)
-				.timeout,
+			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ channelId, mobile, timeout }, itemIndex) => {
 			const answer = (await apiRequest.call(this, {
@@ -52,15 +51,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				submitsMessages: true,
 			})) as IDataObject;
 			if (!answer?.reference) {
-				throw new NodeApiError(
-					node,
-					{ message: 'No reference in the reply' },
-					{
-						message: 'SMS Handover returned no OTP reference',
-						description: `Reply: ${JSON.stringify(answer).slice(0, 200)}`,
-						itemIndex,
-					},
-				);
+				throw unexpectedReply(node, 'SMS Handover returned no OTP reference', answer, itemIndex);
 			}
 			return { ...answer, success: true, reference: String(answer.reference), mobile, channelId };
 		},

@@ -5,7 +5,7 @@ import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { processItems } from '../processItems';
-import { readSmsOptions, toRequiredText } from '../sms/smsInput';
+import { requestTimeout, toRequiredText } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('otp', 'verify', [
 	{
@@ -38,8 +38,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex) => ({
 			reference: toRequiredText(node, references(itemIndex), itemIndex, 'reference'),
 			otp: toRequiredText(node, codes(itemIndex), itemIndex, 'otp'),
-			timeout: readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex)
-				.timeout,
+			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ reference, otp, timeout }, itemIndex) => {
 			const answer = (await apiRequest.call(this, {

@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_MESSAGE_CHARACTERS } from '../../helpers/encoding';
@@ -146,4 +146,9 @@ export function commonSendFields(
 	if (options.dlrUrl) form.dlr_url = options.dlrUrl;
 	if (providerTime) form.time = providerTime;
 	return form;
+}
+
+/** The Timeout option of the operations whose options hold nothing else. */
+export function requestTimeout(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	return readSmsOptions(context.getNode(), context.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex).timeout;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
+import { unexpectedReply } from '../nodeError';
 
 export interface Submission {
 	shootId: string;
@@ -25,14 +25,12 @@ export async function submitSms(
 	})) as IDataObject;
 	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
 	if (shootId === undefined || shootId === null || shootId === '') {
-		throw new NodeApiError(
+		throw unexpectedReply(
 			this.getNode(),
-			{ message: 'No shoot id in the reply' },
-			{
-				message: 'SMS Handover accepted the request but returned no shoot id',
-				description: `Reply: ${JSON.stringify(answer).slice(0, 200)}. The messages may have been submitted: check the panel before sending again.`,
-				itemIndex,
-			},
+			'SMS Handover accepted the request but returned no shoot id',
+			answer,
+			itemIndex,
+			'The messages may have been submitted: check the panel before sending again.',
 		);
 	}
 	return {
