@@ -29,7 +29,11 @@ export async function placeApiKey(
 	if (options.url.includes(API_KEY_PATH_MARKER)) {
 		options.url = options.url.split(API_KEY_PATH_MARKER).join(encodeURIComponent(key));
 	} else if ((options.method ?? 'GET').toUpperCase() === 'POST') {
-		options.body = { key, ...((options.body as object | undefined) ?? {}) };
+		// The transport sends forms already url-encoded (a bulk body can be megabytes).
+		options.body =
+			typeof options.body === 'string'
+				? `key=${encodeURIComponent(key)}${options.body ? `&${options.body}` : ''}`
+				: { key, ...((options.body as object | undefined) ?? {}) };
 	} else {
 		options.qs = { key, ...(options.qs ?? {}) };
 	}

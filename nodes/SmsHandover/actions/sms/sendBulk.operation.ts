@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { analyseForType, chooseSmsType, type SmsType } from '../../helpers/encoding';
+import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../../helpers/encoding';
 import { bulkOptions, messageField, senderIdField } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
@@ -38,11 +38,14 @@ interface Batch {
 	itemIndexes: number[];
 }
 
-/** Personalised bulk JSON for one batch, built in one pass over the batch only. */
+/**
+ * Personalised bulk JSON for one batch, built in one pass over the batch only. Mobiles are
+ * normalised digits, so only the text needs JSON escaping.
+ */
 function bulkBody(batch: Batch, mobiles: string[], texts: string[]): string {
 	const entries = new Array<string>(batch.itemIndexes.length);
 	batch.itemIndexes.forEach((itemIndex, position) => {
-		entries[position] = JSON.stringify({ mobile: mobiles[itemIndex], msg: texts[itemIndex] });
+		entries[position] = `{"mobile":"${mobiles[itemIndex]}","msg":${JSON.stringify(texts[itemIndex])}}`;
 	});
 	return `[${entries.join(',')}]`;
 }
@@ -71,6 +74,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const mobiles = new Array<string>(items.length);
 	const texts = new Array<string>(items.length);
 	const types = new Array<SmsType>(items.length);
+	const analyses = new Array<MessageAnalysis>(items.length);
 	const failures = new Array<Error | undefined>(items.length);
 	const groups = new Map<string, Batch>();
 
@@ -80,6 +84,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			mobiles[itemIndex] = toMobile(node, mobileParameter(itemIndex), itemIndex);
 			texts[itemIndex] = toMessageText(node, messageParameter(itemIndex), itemIndex);
 			types[itemIndex] = chooseSmsType(options.type, texts[itemIndex]);
+			analyses[itemIndex] = analyseForType(types[itemIndex], texts[itemIndex]);
 			const key = `${senderId}\u0000${types[itemIndex]}`;
 			let group = groups.get(key);
 			if (!group) groups.set(key, (group = { senderId, type: types[itemIndex], itemIndexes: [] }));
@@ -144,7 +149,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			output[itemIndex] = errorItem(failure, itemIndex);
 			continue;
 		}
-		const analysis = analyseForType(types[itemIndex], texts[itemIndex]);
+		const analysis = analyses[itemIndex];
 		const json: IDataObject = {
 			success: true,
 			shootId: shootIds[itemIndex],
