@@ -179,3 +179,20 @@ describe('sms: send', () => {
 		expect(result.items[0].json.shootId).toBe((result.items[0].json.shootIds as string[])[0]);
 	});
 });
+
+describe('sms: send options per item', () => {
+	const ctx = useSimulator();
+
+	it('an invalid option on the first item is that item’s error under continueOnFail, not the whole run’s', async () => {
+		const result = await run(ctx.sim, {
+			parameters: send({ contacts: '={{ $json.to }}', options: { dlrUrl: '={{ $json.dlr }}' } }),
+			items: [{ to: '919876543210', dlr: 'ftp://nope' }, { to: '919812345678', dlr: 'https://n8n.test/webhook/x/dlr' }],
+			continueOnFail: true,
+		});
+		expect(result.items.map((item) => item.json.error ?? item.json.success)).toEqual([
+			'Item 0, field "options.dlrUrl": "ftp://nope" is not an http(s) URL',
+			true,
+		]);
+		expect(ctx.sim.requests.map((request) => request.form.dlr_url)).toEqual(['https://n8n.test/webhook/x/dlr']);
+	});
+});

@@ -64,16 +64,22 @@ export async function sendMessages(
 	const messages = itemParameter(this, 'message', items);
 	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
 	const timeZone = scheduled ? await accountTimeZone.call(this) : undefined;
-	const firstOptions = items.length ? readSmsOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject, 0) : undefined;
+	// Concurrency applies to the whole run: take it from the first item whose options are valid
+	// (an invalid item is reported by prepare() below, with continueOnFail honoured).
+	const optionsOf = (itemIndex: number) =>
+		readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	let firstOptions: SmsOptions | undefined;
+	try {
+		firstOptions = items.length ? optionsOf(0) : undefined;
+	} catch {
+		firstOptions = undefined;
+	}
 
 	return await processItems(this, items, {
 		concurrency: firstOptions?.concurrency,
 		submitsMessages: true,
 		prepare: (itemIndex): PreparedSend => {
-			const options =
-				itemIndex === 0 && firstOptions
-					? firstOptions
-					: readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+			const options = itemIndex === 0 && firstOptions ? firstOptions : optionsOf(itemIndex);
 			const text = toMessageText(node, messages(itemIndex), itemIndex);
 			return {
 				senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
