@@ -16,7 +16,11 @@ export class SmsHandoverTrigger implements INodeType {
 		name: 'smsHandoverTrigger',
 		icon: { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves the same. It exists because n8n evaluates an expression on every
+		// request that reaches a version-1 start node (the Webhook node's old binaryData option):
+		// with n8n 2.x's isolated expression engine that halved DLR throughput (see README).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
 		description: 'Starts the workflow when SMS Handover pushes a delivery report',

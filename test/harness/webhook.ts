@@ -53,6 +53,8 @@ export interface TriggerEndpointOptions {
 	payloadSizeMaxMb?: number;
 	workflowId?: string;
 	nodeId?: string;
+	/** Node typeVersion. n8n pre-parses bodies of version 1 start nodes whatever their content type; for later versions only JSON, form, text and XML (the rest stays for readRawBody()). Default 2. */
+	typeVersion?: 1 | 2;
 }
 
 export interface TriggerEndpoint {
@@ -116,6 +118,18 @@ function mediaType(header: string | undefined): { contentType?: string; encoding
 }
 
 /** What n8n's parseBody does for a version-1 webhook node. Throws on broken JSON (n8n: 422). */
+/** What n8n 1.123 and 2.41 parse for start nodes of version 2 and later (webhook-helpers.ts). */
+function isParsableContentType(contentType: string | undefined): boolean {
+	if (!contentType) return false;
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
+}
+
 function parseBody(rawBody: Buffer, contentType: string | undefined, encoding: BufferEncoding): unknown {
 	if (rawBody.length === 0) return undefined;
 	const text = rawBody.toString(encoding);
@@ -151,7 +165,7 @@ export async function startTriggerEndpoint(
 		id: options.nodeId ?? randomUUID(),
 		name: 'SMS Handover Trigger',
 		type: TRIGGER_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 2,
 		position: [0, 0],
 		parameters: nodeParameters,
 		webhookId,
@@ -191,14 +205,18 @@ export async function startTriggerEndpoint(
 			return call;
 		}
 		// n8n's request: the IncomingMessage with express/n8n additions the node may read.
+		const parsedByN8n = node.typeVersion === 1 || isParsableContentType(contentType);
+		const received = rawBody;
 		Object.assign(request, {
 			query: { ...parseQueryString(url.search.slice(1)) },
 			params: {},
-			body,
-			rawBody,
+			body: parsedByN8n ? body : undefined,
+			rawBody: parsedByN8n ? rawBody : undefined,
 			contentType,
 			encoding,
-			readRawBody: async () => {},
+			readRawBody: async () => {
+				(request as unknown as { rawBody: Buffer }).rawBody = received;
+			},
 		});
 		const additionalData = {
 			httpRequest: request,

@@ -284,3 +284,23 @@ it('1,000 reports in one POST are one execution with 1,000 items in order', asyn
 	expect(execution.items.filter((item) => item.status === 'failed')).toHaveLength(100);
 	expect(execution.items.filter((item) => item.status === 'delivered')).toHaveLength(900);
 });
+
+describe('node versions', () => {
+	it('version 2 reads a body n8n left unparsed (a POST without a content type)', async () => {
+		const endpoint = await trigger({}, { typeVersion: 2 });
+		const response = await fetch(endpoint.url, { method: 'POST', body: Buffer.from(JSON.stringify(REPORTS)) });
+		expect(response.status).toBe(200);
+		expect(endpoint.executions.flatMap((call) => call.items)).toEqual(ITEMS);
+	});
+
+	it.each([1, 2] as const)('version %i turns the same form post into the same items', async (typeVersion) => {
+		const endpoint = await trigger({}, { typeVersion });
+		const response = await fetch(endpoint.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(REPORTS[0]).toString(),
+		});
+		expect(response.status).toBe(200);
+		expect(endpoint.executions.flatMap((call) => call.items)).toEqual([ITEMS[0]]);
+	});
+});

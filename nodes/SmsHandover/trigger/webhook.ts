@@ -18,6 +18,8 @@ interface IncomingRequest {
 	body?: unknown;
 	rawBody?: Uint8Array;
 	contentType?: string;
+	/** Added by n8n's body reader: fills rawBody for bodies n8n did not parse. */
+	readRawBody?: () => Promise<void>;
 }
 
 // Webhook requests of one n8n process share this module, so dedupe memory lives here.
@@ -41,7 +43,16 @@ function dedupeScope(context: IWebhookFunctions): string {
 	return [context.getWorkflow().id ?? '', context.getNode().id, context.getMode()].join(':');
 }
 
-function handle(context: IWebhookFunctions): IWebhookResponseData {
+/**
+ * From typeVersion 2 n8n parses only JSON, form, text and XML bodies before webhook(); a panel
+ * that posts without a content type still gets its body read here.
+ */
+async function readUnparsedBody(request: IncomingRequest): Promise<void> {
+	if (request.method === 'GET' || request.body !== undefined || request.rawBody !== undefined) return;
+	if (typeof request.readRawBody === 'function') await request.readRawBody();
+}
+
+async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = context.getRequestObject() as unknown as IncomingRequest;
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 
@@ -49,6 +60,7 @@ function handle(context: IWebhookFunctions): IWebhookResponseData {
 		return answer(context, 401, 'Unauthorized: missing or wrong token');
 	}
 
+	await readUnparsedBody(request);
 	const parsed = parseDlrRequest({
 		method: request.method,
 		query: request.query,
@@ -77,7 +89,7 @@ function handle(context: IWebhookFunctions): IWebhookResponseData {
 /** The trigger's webhook(): never throws; unexpected failures answer 500 with a short reason. */
 export async function receiveDeliveryReports(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	try {
-		return handle(this);
+		return await handle(this);
 	} catch (error) {
 		this.logger.warn('SMS Handover Trigger could not process a delivery report request', {
 			error: error instanceof Error ? error.message : String(error),
