@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run dev`: build the package, start the SMS Handover sandbox (local simulator of the API)
+// and real n8n 2.41 on http://localhost:5678 with our nodes installed and a ready
+// "SMS Handover (sandbox)" credential. Ctrl-C stops both.
+//
+// The first run installs n8n 2.41.1 and Node 24 into the cache (~/.cache/n8n-nodes-smshandover,
+// or $SMSHANDOVER_E2E_CACHE); later runs reuse them. n8n's data (workflows you build, the owner
+// account) persists in <cache>/dev-home across runs.
+// Environment: N8N_PORT (5678), SANDBOX_PORT (4010), N8N_LISTEN_ADDRESS (127.0.0.1).
+const fs = require('fs');
+const path = require('path');
+const h = require('../test/e2e/lib');
+const { DEV_OWNER, ensureOwner } = require('../test/e2e/lib/owner');
+
+const VERSION = '2.41.1';
+const N8N_PORT = Number(process.env.N8N_PORT || 5678);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010);
+const SANDBOX_KEY = 'sandbox-key';
+const CREDENTIAL = { id: 'smsHandoverSbx01', name: 'SMS Handover (sandbox)' };
+
+const log = (line) => console.log(`[dev] ${line}`);
+let sim = null;
+let n8n = null;
+
+async function stopAll() {
+	if (n8n) {
+		log('stopping n8n ...');
+		await n8n.stop();
+	}
+	if (sim) {
+		log('stopping the sandbox ...');
+		await sim.stop();
+	}
+}
+
+async function portFree(port) {
+	const net = require('net');
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+}
+
+async function main() {
+	const started = Date.now();
+	h.installSignalCleanup(async (sig) => {
+		log(`${sig}: shutting down`);
+		await stopAll();
+		log('stopped');
+	});
+	for (const [name, port] of [
+		['n8n', N8N_PORT],
+		['sandbox', SANDBOX_PORT],
+	]) {
+		if (!(await portFree(port))) throw new Error(`port ${port} (${name}) is in use: stop what runs there, or set ${name === 'n8n' ? 'N8N_PORT' : 'SANDBOX_PORT'}`);
+	}
+
+	log('building the package (npm run build + npm pack) ...');
+	const packed = await h.buildAndPack({ log });
+
+	log(`starting the sandbox on port ${SANDBOX_PORT} ...`);
+	sim = await h.startSimulatorProcess({ port: SANDBOX_PORT, key: SANDBOX_KEY, script: path.join(h.REPO, 'scripts', 'sandbox.js') });
+	log(`sandbox: ${sim.baseUrl} (API key ${sim.apiKey})`);
+
+	const check = await h.checkN8n(VERSION);
+	if (!check.ok) {
+		log(`first run: installing n8n ${VERSION} with Node 24 into ${h.cacheRoot()}`);
+		log('this takes about 8 minutes on 2 cores (npm install ~5 min, native modules ~2 min); later runs start in seconds');
+	}
+	const installed = await h.ensureN8n(VERSION, { log });
+
+	const userFolder = path.join(h.cacheRoot(), 'dev-home');
+	fs.mkdirSync(userFolder, { recursive: true });
+	n8n = new h.N8nInstance(installed, {
+		userFolder,
+		log,
+		env: { N8N_PORT: String(N8N_PORT), WEBHOOK_URL: `http://localhost:${N8N_PORT}/`, N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1' },
+	});
+	await n8n.installPackage(packed);
+	log(`installed ${packed.name}@${packed.version} into ${userFolder}/.n8n/nodes (as Settings → Community Nodes would)`);
+	// Same id every run: the import overwrites the credential instead of adding another.
+	await n8n.importCredentials([h.credential({ ...CREDENTIAL, apiKey: SANDBOX_KEY, baseUrl: sim.baseUrl })]);
+	log(`credential "${CREDENTIAL.name}" ready (base URL ${sim.baseUrl})`);
+
+	const logFile = path.join(userFolder, 'n8n.log');
+	log(`starting n8n ${VERSION} (its log: ${logFile}) ...`);
+	await n8n.start({ logFile });
+	const owner = await ensureOwner(n8n.baseUrl);
+	const url = `http://localhost:${N8N_PORT}`;
+	console.log(
+		[
+			'',
+			`  n8n ${VERSION} with n8n-nodes-smshandover is running: ${url}`,
+			`  Sign in as ${DEV_OWNER.email} / ${DEV_OWNER.password}  (local dev owner, ${owner === 'created' ? 'created now' : 'created on an earlier run'})`,
+			'  Add a node → search "SMS Handover"; pick the credential "SMS Handover (sandbox)".',
+			`  The sandbox (${sim.baseUrl}, key ${SANDBOX_KEY}) answers like the provider; nothing is really sent.`,
+			`    What it received:   curl ${sim.baseUrl}/__sim/requests`,
+			`    An OTP it "sent":   curl ${sim.baseUrl}/__sim/otp/<reference>`,
+			`  Delivery reports: put the SMS Handover Trigger's Production URL (activate its workflow) into the`,
+			'  SMS Handover node\'s DLR URL option; the sandbox pushes a report for every recipient.',
+			`  Ready in ${h.formatMs(Date.now() - started)}. Press Ctrl-C to stop n8n and the sandbox.`,
+			'',
+		].join('\n'),
+	);
+
+	// Stay up until a signal; report if n8n dies on its own.
+	for (;;) {
+		await h.sleep(1000);
+		if (n8n.server && n8n.server.exited) {
+			const tail = n8n.serverLog().trim().split('\n').slice(-20).join('\n');
+			log(`n8n exited (${JSON.stringify(n8n.server.exited)}):\n${tail}`);
+			n8n.server = null;
+			await stopAll();
+			process.exit(1);
+		}
+	}
+}
+
+main().catch(async (error) => {
+	console.error(`[dev] ${error.message}`);
+	await stopAll().catch(() => {});
+	process.exit(1);
+});
