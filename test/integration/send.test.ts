@@ -23,7 +23,7 @@ describe('sms: send', () => {
 		const [request] = ctx.sim.requests;
 		expect(ctx.sim.requests).toHaveLength(1);
 		expect(request).toMatchObject({ method: 'POST', path: '/smsapi/index', query: {} });
-		expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded; charset=utf-8');
 		expect(request.form).toEqual({
 			key: API_KEY,
 			senderid: 'DEMO',

@@ -2,8 +2,9 @@ import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 /** Panels push reports with GET or POST, so both methods answer on one path. */
 export const dlrWebhooks: IWebhookDescription[] = [
-	{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'dlr' },
-	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'dlr' },
+	// responseData noData: an empty 200 (without it n8n answers with its default body text).
+	{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: 'noData', path: 'dlr' },
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'dlr' },
 ];
 
 export const triggerProperties: INodeProperties[] = [
