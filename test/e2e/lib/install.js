@@ -231,7 +231,7 @@ async function ensureN8n(version, { log = defaultLog, root = cacheRoot() } = {})
 	if (!check.ok) {
 		const started = Date.now();
 		log(`n8n ${version}: ${check.problems.join('; ')}`);
-		log(`n8n ${version}: installing into ${dir} (first run only; measured about 5 min on 2 cores)`);
+		log(`n8n ${version}: installing into ${dir} (first run only; measured 5–6 min on 2 cores with an empty npm cache)`);
 		const env = npmEnv(check.runtime);
 		await withLock(dir, async () => {
 			fs.mkdirSync(dir, { recursive: true });

@@ -251,6 +251,18 @@ class N8nInstance {
 		return rows.map((row) => (row.data ? { ...row, nodes: nodeResults(row.data), error: runError(row.data) } : row));
 	}
 
+	/** Rows of a read-only SQL query on this instance's database ([] before the database exists). */
+	async query(sql, params = []) {
+		if (!fs.existsSync(this.dbFile)) return [];
+		const script = path.join(__dirname, 'sqlite-query.js');
+		const r = await run(this.install.nodeBin, [script, this.install.nodeModules, this.dbFile, sql, JSON.stringify(params)], {
+			env: cleanEnv(),
+			timeoutMs: 60000,
+		});
+		if (r.code !== 0) throw new Error(`query failed: ${r.stderr}`);
+		return JSON.parse(r.stdout);
+	}
+
 	/** Polls until at least `count` finished executions of a workflow exist (after `afterId`). */
 	async waitForExecutions(workflowId, count, { afterId, timeoutMs = 30000, settleMs = 0 } = {}) {
 		const deadline = Date.now() + timeoutMs;

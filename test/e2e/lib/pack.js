@@ -11,6 +11,13 @@ const { cleanEnv, run, formatMs } = require('./proc');
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const defaultLog = (line) => console.log(`[e2e] ${line}`);
 
+/** A temp folder for the tarball, removed when this process exits. */
+function temporaryDir() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smshandover-pack-'));
+	process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	return dir;
+}
+
 /** `npm run build` then `npm pack`; returns { tarball, name, version }. */
 async function buildAndPack({ log = defaultLog, skipBuild = false, outDir } = {}) {
 	const env = cleanEnv();
@@ -19,7 +26,7 @@ async function buildAndPack({ log = defaultLog, skipBuild = false, outDir } = {}
 		if (r.code !== 0) throw new Error(`npm run build failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`);
 		log(`built the package in ${formatMs(r.ms)}`);
 	}
-	const dest = outDir || fs.mkdtempSync(path.join(os.tmpdir(), 'smshandover-pack-'));
+	const dest = outDir || temporaryDir();
 	fs.mkdirSync(dest, { recursive: true });
 	const r = await run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: REPO, env, timeoutMs: 120000 });
 	if (r.code !== 0) throw new Error(`npm pack failed:\n${r.stderr || r.stdout}`);

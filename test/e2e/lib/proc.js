@@ -193,7 +193,8 @@ function processesIn(dir, re) {
 function formatMs(ms) {
 	if (ms < 1000) return `${ms} ms`;
 	if (ms < 120000) return `${(ms / 1000).toFixed(1)} s`;
-	return `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
+	const seconds = Math.round(ms / 1000);
+	return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 module.exports = { track, untrack, installSignalCleanup, cleanEnv, run, killGroup, groupAlive, stopGroup, sleep, freePort, freePorts, processesIn, formatMs };

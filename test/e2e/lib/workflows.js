@@ -72,11 +72,11 @@ function linearWorkflow(id, name, chain, settings = {}) {
 }
 
 /** A workflow made of one SMS Handover Trigger (webhook path `dlr`) and optional next nodes. */
-function triggerWorkflow(id, name, { webhookId, events = [], options = {}, next = [] }) {
+function triggerWorkflow(id, name, { webhookId, events = [], options = {}, next = [], typeVersion = 1 }) {
 	const trigger = {
 		name: 'SMS Handover Trigger',
 		type: NODE_TYPES.trigger,
-		typeVersion: 1,
+		typeVersion,
 		webhookId,
 		parameters: { events, options },
 	};

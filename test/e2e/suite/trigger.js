@@ -18,17 +18,21 @@ const IDS = {
 };
 
 function triggerWorkflows(cred, loopDlrUrl) {
+	// Version 2 is what a user adds today; the loop keeps version 1 (workflows built before it).
 	const styles = triggerWorkflow(IDS.styles.workflowId, 'e2e trigger: payload styles', {
 		webhookId: IDS.styles.webhookId,
 		options: { secretToken: TOKEN },
+		typeVersion: 2,
 	});
 	const dedup = triggerWorkflow(IDS.dedup.workflowId, 'e2e trigger: deduplicate', {
 		webhookId: IDS.dedup.webhookId,
 		options: { secretToken: TOKEN, deduplicate: true, deduplicateWindow: 60 },
+		typeVersion: 2,
 	});
 	const loop = triggerWorkflow(IDS.loop.workflowId, 'e2e trigger: loop', {
 		webhookId: IDS.loop.webhookId,
 		options: { secretToken: TOKEN },
+		typeVersion: 1,
 	});
 	for (const wf of [styles, dedup, loop]) Object.assign(wf.settings, PANEL_ZONE);
 	const loopSend = manualWorkflow(IDS.loopSend, 'e2e loop: send with dlrUrl', [
@@ -92,7 +96,7 @@ async function runTriggerChecks({ runner, n8n, sim, prefix }) {
 	const url = (ids, token = TOKEN) => n8n.webhookUrl(ids.webhookId, 'dlr', token === null ? '' : `token=${encodeURIComponent(token)}`);
 
 	for (const c of STYLE_CASES) {
-		await runner.check(`${prefix} trigger: ${c.style} push → one execution with normalised items`, async () => {
+		await runner.check(`${prefix} trigger v2: ${c.style} push → one execution with normalised items`, async () => {
 			const after = await n8n.lastExecutionId();
 			const pushes = await sim.pushDlr(url(IDS.styles), c.style, c.reports);
 			assertPushesAnswered(pushes, 200);
@@ -105,11 +109,21 @@ async function runTriggerChecks({ runner, n8n, sim, prefix }) {
 		});
 	}
 
-	await runner.check(`${prefix} trigger: wrong or missing token → 401, no execution; header token accepted`, async () => {
+	await runner.check(`${prefix} trigger v2: wrong or missing token → 401, bad bodies → 4xx, no execution; header token accepted`, async () => {
 		const after = await n8n.lastExecutionId();
 		const report = [{ sms_shoot_id: 'shootToken0001', mobile: MOBILE_A, status: 'DELIVRD' }];
 		assertPushesAnswered(await sim.pushDlr(url(IDS.styles, 'wrong-token'), 'json', report), 401);
 		assertPushesAnswered(await sim.pushDlr(url(IDS.styles, null), 'query', report), 401);
+		for (const [contentType, body] of [
+			['application/json', '{"sms_shoot_id": "broken'],
+			['text/plain', 'not a report'],
+			['application/json', '{"hello": "world"}'],
+			['text/plain', ''],
+		]) {
+			const res = await fetch(url(IDS.styles), { method: 'POST', headers: { 'content-type': contentType }, body });
+			const reason = await res.text();
+			assert.ok(res.status >= 400 && res.status < 500, `${contentType} ${JSON.stringify(body)} answered ${res.status} ${reason}`);
+		}
 		// The same report with the token in the X-SMSHandover-Token header is accepted: it is the
 		// sentinel proving the rejected ones would have been recorded by now.
 		const res = await fetch(url(IDS.styles, null), {
@@ -123,7 +137,7 @@ async function runTriggerChecks({ runner, n8n, sim, prefix }) {
 		assertFields(triggerItems(execs)[0][0], { shootId: 'shootToken0001', status: 'delivered' }, 'item');
 	});
 
-	await runner.check(`${prefix} trigger: deduplicate drops a report seen in an earlier request`, async () => {
+	await runner.check(`${prefix} trigger v2: deduplicate drops a report seen in an earlier request`, async () => {
 		const after = await n8n.lastExecutionId();
 		const r1 = { sms_shoot_id: 'shootDedup0001', mobile: MOBILE_A, status: 'DELIVRD' };
 		const r2 = { sms_shoot_id: 'shootDedup0001', mobile: MOBILE_B, status: 'DELIVRD' };
@@ -145,7 +159,7 @@ async function runTriggerChecks({ runner, n8n, sim, prefix }) {
 }
 
 async function runLoopCheck({ runner, n8n, sim, wfs, prefix }) {
-	await runner.check(`${prefix} loop: send with dlrUrl = trigger URL → trigger runs for each report`, async () => {
+	await runner.check(`${prefix} loop (trigger v1): send with dlrUrl = trigger URL → trigger runs for each report`, async () => {
 		await sim.reset();
 		await sim.configure({ dlr: { style: 'json', delayMs: 50, status: 'DELIVRD' } });
 		const after = await n8n.lastExecutionId();
