@@ -156,16 +156,17 @@ describe('sms: send', () => {
 	it('sends items concurrently and keeps the output in input order', async () => {
 		ctx.sim.setLatency(150);
 		const items = Array.from({ length: 6 }, (_, index) => ({ to: `9198765432${10 + index}` }));
-		const started = Date.now();
 		const result = await run(ctx.sim, {
 			parameters: send({ contacts: '={{ $json.to }}', options: { concurrency: 3 } }),
 			items,
 		});
-		const elapsed = Date.now() - started;
 		expect(result.items.map((item) => item.json.contacts)).toEqual(items.map((item) => [item.to]));
 		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		// 6 items at 150 ms with 3 in flight take two rounds, not six.
-		expect(elapsed).toBeLessThan(6 * 150);
+		// Three requests were in flight together: the third arrived before the first was answered
+		// (150 ms later); one at a time it could only arrive after two answers (≥ 300 ms).
+		const arrivals = ctx.sim.requests.map((request) => request.at);
+		expect(arrivals[2] - arrivals[0]).toBeLessThan(150);
+		expect(arrivals[3] - arrivals[0]).toBeGreaterThanOrEqual(150);
 	});
 
 	it(`splits more than ${BULK_LIMIT} contacts of one item into requests of at most ${BULK_LIMIT}`, async () => {
