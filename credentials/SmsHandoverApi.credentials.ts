@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -11,6 +12,9 @@ import type {
  * writes this marker and `placeApiKey` substitutes it. The key itself never leaves this file.
  */
 export const API_KEY_PATH_MARKER = '{apiKey}';
+
+/** The balance endpoint: it reads nothing but the key, so testing a credential consumes nothing. */
+export const BALANCE_PATH = `/miscapi/${API_KEY_PATH_MARKER}/getBalance/true/`;
 
 /**
  * The one audited place that puts the API key on a request:
@@ -80,7 +84,55 @@ export class SmsHandoverApi implements ICredentialType {
 
 	authenticate = placeApiKey;
 
-	// No declarative `test` here: the balance endpoint answers "ERR: ..." text, often with HTTP 200,
-	// which a declarative test cannot report with the provider's message. The action node's
-	// `smsHandoverApiTest` method (testedBy) does.
+	/**
+	 * The "Test" button: one GET of the balance, through `authenticate` like every request.
+	 *
+	 * Declarative, not a node's `testedBy` function: a function test only gets the deprecated
+	 * `request` helper in n8n 1.x and 2.x, which n8n's verification scanner rejects. n8n runs this
+	 * request with its RoutingNode and fails the test when a rule matches: `responseSuccessBody`
+	 * compares lodash `get(body, key)` with `value`. The panel answers every balance request with
+	 * HTTP 200 and one of: a JSON array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND
+	 * VALIDITY` (the admin's key) or `ERR: INVALID API KEY`. The body is read as text, so `get(body,
+	 * '0')` is its first character: `E` is the panel's error, `<` a web page. (Parsed as JSON, a good
+	 * key whose account has no route would give no item at all and break n8n's rule check.)
+	 * Anything else answered with 2xx passes; HTTP errors and unreachable hosts fail in n8n itself.
+	 * OTP endpoints are never called: a verify with an empty reference uses up an attempt of the
+	 * account's first pending OTP.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: BALANCE_PATH,
+			headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
+			json: false,
+			encoding: 'text',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: '0',
+					value: 'E',
+					message:
+						'SMS Handover rejected the API key (ERR: INVALID API KEY). Copy it again from the API section of your panel.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: '0',
+					value: '<',
+					message: 'SMS Handover answered with a web page instead of API data. Check the Base URL.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: '0',
+					value: '{',
+					message: 'SMS Handover answered, but not with a balance. Check the Base URL.',
+				},
+			},
+		],
+	};
 }

@@ -6,7 +6,6 @@ import * as deliveryReport from './actions/deliveryReport/DeliveryReport.resourc
 import * as otp from './actions/otp/Otp.resource';
 import { router } from './actions/router';
 import * as sms from './actions/sms/Sms.resource';
-import { smsHandoverApiTest } from './credentialTest';
 
 export class SmsHandover implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +20,7 @@ export class SmsHandover implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smsHandoverApi', required: true, testedBy: 'smsHandoverApiTest' }],
+		credentials: [{ name: 'smsHandoverApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -42,8 +41,6 @@ export class SmsHandover implements INodeType {
 			...otp.description,
 		],
 	};
-
-	methods = { credentialTest: { smsHandoverApiTest } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

@@ -1,46 +1,80 @@
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-import { smsHandoverApiTest } from '../../nodes/SmsHandover/credentialTest';
+import { BALANCE_PATH, SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
+import { endpoints } from '../../nodes/SmsHandover/transport';
+import { testCredential } from '../harness/credentialTest';
 import { API_KEY, useSimulator } from './fixtures';
 
-/** The "Test" button of the credential, through n8n-core's real CredentialTestContext. */
+const BAD_KEY_MESSAGE = 'SMS Handover rejected the API key (ERR: INVALID API KEY). Copy it again from the API section of your panel.';
+
+/** The "Test" button of the credential: its declarative test through n8n-core's RoutingNode. */
 describe('credential test', () => {
 	const ctx = useSimulator();
-	const test = async (data: Record<string, string>) => {
-		const context = new CredentialTestContext({} as never) as unknown as ICredentialTestFunctions;
-		return await smsHandoverApiTest.call(context, { id: '1', name: 'SMS Handover', type: 'smsHandoverApi', data });
-	};
+	const credential = new SmsHandoverApi();
+	const test = async (data: Record<string, string>) => await testCredential(credential, { timeZone: 'Asia/Kolkata', ...data });
+	const seen = () => ctx.sim.requests.map(({ method, path }) => `${method} ${path}`);
 
-	it('is what the node names in testedBy', () => {
-		const node = new SmsHandover();
-		expect(node.description.credentials).toEqual([{ name: 'smsHandoverApi', required: true, testedBy: 'smsHandoverApiTest' }]);
-		expect(node.methods.credentialTest.smsHandoverApiTest).toBe(smsHandoverApiTest);
+	it('is the credential’s own test, on the balance path the node uses', () => {
+		expect(new SmsHandover().description.credentials).toEqual([{ name: 'smsHandoverApi', required: true }]);
+		expect(credential.test.request.url).toBe(BALANCE_PATH);
+		expect(BALANCE_PATH).toBe(endpoints.balance);
 	});
 
-	it('succeeds with a good key and calls the balance endpoint', async () => {
-		expect(await test({ apiKey: API_KEY, baseUrl: `${ctx.sim.baseUrl}/` })).toEqual({ status: 'OK', message: 'Connection successful' });
-		expect(ctx.sim.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
+	it('succeeds with a good key and reads only the balance', async () => {
+		expect(await test({ apiKey: API_KEY, baseUrl: `${ctx.sim.baseUrl}/` })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(seen()).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
 	});
 
-	it('fails with the provider’s message when the key is wrong, although the answer is HTTP 200', async () => {
-		const result = await test({ apiKey: 'BAD-KEY-123', baseUrl: ctx.sim.baseUrl });
-		expect(result).toEqual({ status: 'Error', message: 'INVALID API KEY' });
+	it('fails a wrong key although the panel answers HTTP 200, sending nothing else', async () => {
+		expect(await test({ apiKey: 'BAD-KEY-123', baseUrl: ctx.sim.baseUrl })).toEqual({ status: 'Error', message: BAD_KEY_MESSAGE });
+		expect(seen()).toEqual(['GET /miscapi/BAD-KEY-123/getBalance/true/']);
+		expect(ctx.sim.requests[0].rawBody).toBe('');
 	});
 
-	it('fails clearly when the base URL serves a web page', async () => {
+	it('succeeds with the admin key, which the panel answers with INFO text', async () => {
+		const paths: string[] = [];
+		const admin: Server = createServer((req, res) => {
+			paths.push(`${req.method} ${req.url}`);
+			res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
+			res.end('INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
+		});
+		await new Promise<void>((resolve) => admin.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = admin.address() as AddressInfo;
+			expect(await test({ apiKey: 'admin-key', baseUrl: `http://127.0.0.1:${port}` })).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(paths).toEqual(['GET /miscapi/admin-key/getBalance/true/']);
+		} finally {
+			await new Promise((resolve) => admin.close(resolve));
+		}
+	});
+
+	it('fails when the base URL serves a web page with HTTP 200', async () => {
 		ctx.sim.failNext('balance', 'html');
-		const result = await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^SMS Handover answered with a web page instead of API data\. Check the Base URL/);
-		expect(result.message).not.toContain(API_KEY);
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl })).toEqual({
+			status: 'Error',
+			message: 'SMS Handover answered with a web page instead of API data. Check the Base URL.',
+		});
 	});
 
-	it('fails clearly when nothing listens there, without showing the key', async () => {
+	it('fails when the answer is JSON but no balance', async () => {
+		ctx.sim.failNext('balance', 'errorJson');
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl })).toEqual({
+			status: 'Error',
+			message: 'SMS Handover answered, but not with a balance. Check the Base URL.',
+		});
+	});
+
+	it('fails on an HTTP error status, without showing the key', async () => {
+		ctx.sim.failNext('balance', 'http502');
+		const result = await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl });
+		expect(result).toEqual({ status: 'Error', message: 'Bad Gateway' });
+	});
+
+	it('fails when nothing listens there, without showing the key', async () => {
 		const result = await test({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Could not reach SMS Handover: /);
 		expect(result.message).not.toContain(API_KEY);
 	});
 });
