@@ -11,6 +11,7 @@ const { CheckRunner } = require('./lib/checks');
 const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows');
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, triggerWorkflows, runTriggerChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
+const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -29,6 +30,7 @@ function browserWanted(version) {
 function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} loop check`);
+	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
 }
@@ -89,6 +91,11 @@ async function runVersion(version, packed, runner, timings) {
 		await runLoopCheck({ runner, n8n, sim, wfs: triggers, prefix });
 		t.triggerMs = Date.now() - s;
 
+		phase = 'credential test checks';
+		s = Date.now();
+		await runCredentialTestChecks({ runner, n8n, sim, cred, prefix });
+		t.credentialTestMs = Date.now() - s;
+
 		if (browserWanted(version)) {
 			phase = 'browser check';
 			const { runBrowserCheck } = require('./browser');
@@ -141,6 +148,7 @@ async function main() {
 			`actions ${h.formatMs(t.actionsMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
+			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,
 			t.browserMs ? `browser ${h.formatMs(t.browserMs)}` : null,
 			`stop ${h.formatMs(t.stopMs || 0)}`,
 		].filter(Boolean);
