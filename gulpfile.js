@@ -1,7 +1,14 @@
+const fs = require('fs');
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
 task('build:icons', copyIcons);
+task('clean', clean);
+
+/** tsc never deletes: without this, the output of a removed source file would still be packed. */
+async function clean() {
+	fs.rmSync(path.resolve('dist'), { recursive: true, force: true });
+}
 
 /** tsc emits only JavaScript; n8n loads node and credential icons from next to the built files. */
 function copyIcons() {

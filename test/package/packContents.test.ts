@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What `npm pack` (and so `npm publish`) ships. It builds first: on a fresh clone dist/ does not
+ * exist, and `.npmrc`'s ignore-scripts=true would skip a `prepack` hook anyway.
+ */
+const REPO = path.resolve(__dirname, '..', '..');
+// A surrounding `npm test` leaks npm_config_* settings into children; npm must read only the repo's.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+const npm = (...args: string[]) => execFileSync('npm', args, { cwd: REPO, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+const TOP_LEVEL = ['CHANGELOG.md', 'LICENSE', 'README.md', 'index.js', 'package.json'];
+const BUILT = /^dist\/(credentials|nodes\/SmsHandover)\/[\w./-]+\.(js|js\.map|d\.ts|svg|node\.json)$/;
+
+describe('npm pack', () => {
+	let files: string[] = [];
+	beforeAll(() => {
+		npm('run', 'build');
+		const [packed] = JSON.parse(npm('pack', '--dry-run', '--json', '--ignore-scripts')) as [{ files: { path: string }[] }];
+		files = packed.files.map((f) => f.path).sort();
+	}, 180_000);
+
+	it('ships only the build, index.js, README, LICENSE, CHANGELOG and package.json', () => {
+		expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(TOP_LEVEL);
+		expect(files.filter((f) => f.startsWith('dist/') && !BUILT.test(f))).toEqual([]);
+	});
+
+	it('ships every node and credential n8n loads, with their icons and codex files', () => {
+		const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+		const entries: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+		expect(entries.length).toBe(3);
+		expect(files).toEqual(expect.arrayContaining(entries));
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/SmsHandover/SmsHandover.node.json',
+				'dist/nodes/SmsHandover/SmsHandoverTrigger.node.json',
+				'dist/nodes/SmsHandover/smsHandover.svg',
+				'dist/nodes/SmsHandover/smsHandover.dark.svg',
+				'dist/credentials/smsHandover.svg',
+				'dist/credentials/smsHandover.dark.svg',
+			]),
+		);
+	});
+
+	it('ships no compiled tests and no TypeScript build state', () => {
+		expect(files.filter((f) => /tsbuildinfo|\.test\.|\/test\/|bench|harness|simulator/i.test(f))).toEqual([]);
+	});
+});
