@@ -51,7 +51,7 @@ export class SmsHandoverApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-smshandover/n8n-nodes-smshandover#credential';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-smshandover#credential-sms-handover-api';
 
 	properties: INodeProperties[] = [
 		{
