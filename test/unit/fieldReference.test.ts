@@ -101,6 +101,9 @@ describe('parseFieldReference: everything else is left to n8n', () => {
 		['mainModule', '={{ $json.a.mainModule }}'],
 		['caller', '={{ $json.caller }}'],
 		['$ key', '={{ $json.$ }}'],
+		['loadEnvFile (newest on n8n-workflow’s unsafe list)', '={{ $json.a.loadEnvFile }}'],
+		['n8n’s data name', '={{ $json.___n8n_data }}'],
+		['n8n’s sanitizer name', "={{ $json['__sanitize'] }}"],
 	])('%s', (_label, raw) => {
 		expect(parseFieldReference(raw)).toBeNull();
 	});

@@ -7,39 +7,16 @@
  * Conservative by design: anything this parser is not certain evaluates to plain property access
  * returns null and goes through n8n's normal evaluation, so both paths give the same value.
  */
+import { isSafeObjectProperty } from 'n8n-workflow';
 
-// Keys n8n's expression sandbox refuses to access (n8n-workflow `isSafeObjectProperty`, and its
-// reserved data names), plus `$`. On these the slow path must run so the user sees n8n's error.
-const KEYS_LEFT_TO_N8N = new Set([
-	'__proto__',
-	'prototype',
-	'constructor',
-	'getPrototypeOf',
-	'setPrototypeOf',
-	'getOwnPropertyDescriptor',
-	'getOwnPropertyDescriptors',
-	'defineProperty',
-	'defineProperties',
-	'mainModule',
-	'binding',
-	'_linkedBinding',
-	'_load',
-	'prepareStackTrace',
-	'__lookupGetter__',
-	'__lookupSetter__',
-	'__defineGetter__',
-	'__defineSetter__',
-	'caller',
-	'callee',
-	'arguments',
-	'getBuiltinModule',
-	'dlopen',
-	'execve',
-	'loadEnvFile',
-	'___n8n_data',
-	'__sanitize',
-	'$',
-]);
+// Keys n8n's expression sandbox refuses to access (n8n-workflow's own `isSafeObjectProperty`, the
+// same list in 1.120 and 2.41) and the names it reserves for itself (`___n8n_data`, `__sanitize`),
+// plus `$`. On these the slow path must run so the user sees n8n's error.
+const NAMES_RESERVED_BY_N8N = new Set(['___n8n_data', '__sanitize', '$']);
+
+function leftToN8n(key: string): boolean {
+	return !isSafeObjectProperty(key) || NAMES_RESERVED_BY_N8N.has(key);
+}
 
 const ROOT = '$json';
 const PREFIX = '={{';
@@ -110,7 +87,7 @@ export function parseFieldReference(raw: unknown): string[] | null {
 		let step: Step | null = null;
 		if (character === '.') step = readDotKey(expression, position + 1);
 		else if (character === '[') step = readBracketKey(expression, position);
-		if (step === null || KEYS_LEFT_TO_N8N.has(step.key)) return null;
+		if (step === null || leftToN8n(step.key)) return null;
 		path.push(step.key);
 		position = step.next;
 	}
