@@ -1,3 +1,5 @@
+import { Settings } from 'luxon';
+
 import {
 	isValidTimeZone,
 	parseScheduleInstant,
@@ -78,6 +80,18 @@ describe('parseScheduleInstant and toProviderTime', () => {
 			'2026-06-01T16:00:00.000Z',
 			'2026-06-01T11:00:00.000Z',
 		]);
+	});
+});
+
+describe('a repeated hour', () => {
+	const realNow = Settings.now;
+	afterEach(() => (Settings.now = realNow));
+
+	// Luxon alone resolves a repeated wall time with the offset in force when the code runs.
+	it.each(['2026-07-01T12:00:00Z', '2026-12-01T12:00:00Z'])('is the first one whenever it runs (now = %s)', (now) => {
+		Settings.now = () => Date.parse(now);
+		expect(parseScheduleInstant('2026-11-01T01:30:00', NEW_YORK).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+		expect(parseScheduleInstant('2026-10-25T01:30:00', LONDON).toISOString()).toBe('2026-10-25T00:30:00.000Z');
 	});
 });
 
