@@ -7,7 +7,9 @@
  */
 const fs = require('fs');
 const inspector = require('inspector');
-const { createRunner } = require('./harness');
+const path = require('path');
+// test/harness/engine.ts as bench/tsconfig.json compiles it (snapshot.js does, before any child runs).
+const { createRunner } = require(path.join(__dirname, '..', 'out', 'harness', 'engine.js'));
 const { WARMUP_SENDER, benchItems, sendBulkParameters, sendParameters } = require('./workload');
 
 function procStatusKb(field) {
@@ -56,7 +58,9 @@ function cpuProfiler(file) {
 
 async function main() {
 	const job = JSON.parse(process.argv[2]);
-	const runActionNode = createRunner(job.packageDir);
+	const { SmsHandover } = require(path.join(job.packageDir, 'dist/nodes/SmsHandover/SmsHandover.node.js'));
+	const { SmsHandoverApi } = require(path.join(job.packageDir, 'dist/credentials/SmsHandoverApi.credentials.js'));
+	const runActionNode = createRunner({ nodeType: new SmsHandover(), credentialType: new SmsHandoverApi() });
 	const credentials = { apiKey: job.apiKey, baseUrl: job.baseUrl, timeZone: 'Asia/Kolkata' };
 
 	// Loads every module and warms the JIT on a small run the parent does not count.

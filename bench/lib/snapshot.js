@@ -10,6 +10,9 @@ const path = require('path');
 const h = require('../../test/e2e/lib');
 
 const OUT_DIR = path.join(__dirname, '..', 'out');
+const REPO = path.join(__dirname, '..', '..');
+/** test/harness/engine.ts compiled by bench/tsconfig.json: the jest runner, for a built package. */
+const HARNESS = path.join(OUT_DIR, 'harness', 'engine.js');
 
 async function snapshotPackage({ skipBuild = false, log }) {
 	const packDir = path.join(OUT_DIR, 'pack');
@@ -20,7 +23,16 @@ async function snapshotPackage({ skipBuild = false, log }) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	const r = await h.run('tar', ['-xzf', packed.tarball, '-C', packageDir, '--strip-components=1']);
 	if (r.code !== 0) throw new Error(`tar failed: ${r.stderr}`);
+	await compileHarness({ log });
 	return { packed, packageDir };
 }
 
-module.exports = { OUT_DIR, snapshotPackage };
+async function compileHarness({ log }) {
+	fs.rmSync(path.dirname(HARNESS), { recursive: true, force: true });
+	const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+	const r = await h.run(process.execPath, [tsc, '-p', path.join(REPO, 'bench', 'tsconfig.json')], { cwd: REPO, timeoutMs: 5 * 60 * 1000 });
+	if (r.code !== 0 || !fs.existsSync(HARNESS)) throw new Error(`compiling test/harness failed:\n${r.stdout}${r.stderr}`);
+	if (log) log(`compiled test/harness/engine.ts in ${h.formatMs(r.ms)}`);
+}
+
+module.exports = { OUT_DIR, HARNESS, snapshotPackage };
