@@ -93,8 +93,9 @@ export class SmsHandoverApi implements ICredentialType {
 	 * compares lodash `get(body, key)` with `value`. The panel answers every balance request with
 	 * HTTP 200 and one of: a JSON array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND
 	 * VALIDITY` (the admin's key) or `ERR: INVALID API KEY`. The body is read as text, so `get(body,
-	 * '0')` is its first character: `E` is the panel's error, `<` a web page. (Parsed as JSON, a good
-	 * key whose account has no route would give no item at all and break n8n's rule check.)
+	 * '0')` is its first character: `E` is the panel's error, `<` a web page, `{` JSON but no balance.
+	 * (Parsed as JSON, the `[]` of an account without routes gives n8n no item, and its rule check
+	 * throws a TypeError instead of answering.)
 	 * Anything else answered with 2xx passes; HTTP errors and unreachable hosts fail in n8n itself.
 	 * OTP endpoints are never called: a verify with an empty reference uses up an attempt of the
 	 * account's first pending OTP.

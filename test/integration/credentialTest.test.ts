@@ -33,21 +33,33 @@ describe('credential test', () => {
 		expect(ctx.sim.requests[0].rawBody).toBe('');
 	});
 
-	it('succeeds with the admin key, which the panel answers with INFO text', async () => {
+	/** A panel the simulator cannot play: every request answered with `body`. */
+	async function withPanel(contentType: string, body: string, fn: (baseUrl: string, paths: string[]) => Promise<void>) {
 		const paths: string[] = [];
-		const admin: Server = createServer((req, res) => {
+		const panel: Server = createServer((req, res) => {
 			paths.push(`${req.method} ${req.url}`);
-			res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
-			res.end('INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
+			res.writeHead(200, { 'content-type': contentType });
+			res.end(body);
 		});
-		await new Promise<void>((resolve) => admin.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => panel.listen(0, '127.0.0.1', resolve));
 		try {
-			const { port } = admin.address() as AddressInfo;
-			expect(await test({ apiKey: 'admin-key', baseUrl: `http://127.0.0.1:${port}` })).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(paths).toEqual(['GET /miscapi/admin-key/getBalance/true/']);
+			await fn(`http://127.0.0.1:${(panel.address() as AddressInfo).port}`, paths);
 		} finally {
-			await new Promise((resolve) => admin.close(resolve));
+			await new Promise((resolve) => panel.close(resolve));
 		}
+	}
+
+	it('succeeds with the admin key, which the panel answers with INFO text', async () => {
+		await withPanel('text/html; charset=UTF-8', 'INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY', async (baseUrl, paths) => {
+			expect(await test({ apiKey: 'admin-key', baseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(paths).toEqual(['GET /miscapi/admin-key/getBalance/true/']);
+		});
+	});
+
+	it('succeeds with a good key of an account without routes (an empty array)', async () => {
+		await withPanel('application/json', '[]', async (baseUrl) => {
+			expect(await test({ apiKey: 'new-account', baseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		});
 	});
 
 	it('fails when the base URL serves a web page with HTTP 200', async () => {
