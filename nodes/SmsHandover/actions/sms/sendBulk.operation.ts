@@ -105,6 +105,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const shootIds = new Array<string | undefined>(items.length);
 	const batchOf = new Array<number>(items.length);
+	const heldBatches = new Set<number>();
 	const sent: string[] = [];
 	for (const [batchIndex, batch] of batches.entries()) {
 		try {
@@ -112,8 +113,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				...commonSendFields(batch.senderId, batch.type, options, schedule?.providerTime),
 				[BULK_PARAMETER]: bulkBody(batch, mobiles, texts),
 			};
-			const { shootId } = await submitSms.call(this, form, batch.itemIndexes[0], options.timeout);
+			const { shootId, heldForApproval } = await submitSms.call(this, form, batch.itemIndexes[0], options.timeout);
 			sent.push(`batch ${batchIndex + 1} (${batch.itemIndexes.length} messages, shoot id ${shootId})`);
+			if (heldForApproval) heldBatches.add(batchIndex + 1);
 			for (const itemIndex of batch.itemIndexes) {
 				shootIds[itemIndex] = shootId;
 				batchOf[itemIndex] = batchIndex + 1;
@@ -153,6 +155,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json: IDataObject = {
 			success: true,
 			shootId: shootIds[itemIndex],
+			heldForApproval: heldBatches.has(batchOf[itemIndex]),
 			mobile: mobiles[itemIndex],
 			type: types[itemIndex],
 			encoding: analysis.encoding,

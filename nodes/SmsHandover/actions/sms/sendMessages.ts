@@ -29,6 +29,7 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 	const base = commonSendFields(input.senderId, input.type, input.options, input.schedule?.providerTime);
 	const shootIds: string[] = [];
 	let providerMessage = '';
+	let heldForApproval = false;
 	const chunks = chunksOf(input.contacts, BULK_LIMIT);
 	for (const [chunkIndex, chunk] of chunks.entries()) {
 		try {
@@ -40,6 +41,7 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 			);
 			shootIds.push(submission.shootId);
 			providerMessage = submission.providerMessage;
+			heldForApproval ||= submission.heldForApproval;
 		} catch (error) {
 			const failure = asNodeError(this.getNode(), error, itemIndex);
 			if (!shootIds.length) throw failure;
@@ -49,7 +51,7 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 			);
 		}
 	}
-	return { shootIds, providerMessage };
+	return { shootIds, providerMessage, heldForApproval };
 }
 
 /** `send` and `schedule`: one SMS text to a list of contacts per input item. */
@@ -94,13 +96,14 @@ export async function sendMessages(
 			};
 		},
 		perform: async (input, itemIndex) => {
-			const { shootIds, providerMessage } = await submitToAll.call(this, input, itemIndex);
+			const { shootIds, providerMessage, heldForApproval } = await submitToAll.call(this, input, itemIndex);
 			const analysis = analyseForType(input.type, input.text);
 			const output: IDataObject = {
 				success: true,
 				shootId: shootIds[0],
 				...(shootIds.length > 1 ? { shootIds } : {}),
 				providerMessage,
+				heldForApproval,
 				contacts: input.contacts,
 				contactCount: input.contacts.length,
 				type: input.type,
