@@ -14,8 +14,8 @@ describe('account: getBalance', () => {
 			{ method: 'GET', path: `/miscapi/${API_KEY}/getBalance/true/`, query: {} },
 		]);
 		expect(result.items).toEqual([
-			{ json: { ROUTE_ID: '1', ROUTE: 'Transactional', BALANCE: '1500.50', balance: 1500.5 }, pairedItem: { item: 0 } },
-			{ json: { ROUTE_ID: '2', ROUTE: 'Promotional', BALANCE: '20.00', balance: 20 }, pairedItem: { item: 0 } },
+			{ json: { ROUTE_ID: '1', ROUTE: 'Transactional', BALANCE: '1500.50', balance: 1500.5, unlimited: false }, pairedItem: { item: 0 } },
+			{ json: { ROUTE_ID: '2', ROUTE: 'Promotional', BALANCE: '20.00', balance: 20, unlimited: false }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -61,7 +61,8 @@ describe('deliveryReport: get', () => {
 
 	it('reports an unknown shoot id with the provider’s message', async () => {
 		const result = await run(ctx.sim, { parameters: { resource: 'deliveryReport', operation: 'get', shootId: 'NoSuchShoot' } });
-		expect(result.error?.message).toBe('INVALID SHOOT ID');
+		expect(result.error?.message).toBe('SMS Handover does not know the shoot ID "NoSuchShoot"');
+		expect(result.error?.description).toContain('INVALID SHOOT ID');
 		expect(visibleText(result)).not.toContain(API_KEY);
 	});
 });
@@ -86,7 +87,7 @@ describe('otp: send and verify', () => {
 		const checked = await run(ctx.sim, { parameters: verify(reference, ctx.sim.getOtp(reference)!) });
 		expect(ctx.sim.requests[1]).toMatchObject({ method: 'GET', path: '/verify-otp/index', query: { key: API_KEY, reference, otp: ctx.sim.getOtp(reference) } });
 		expect(checked.items).toEqual([
-			{ json: { result: 'success', match: 'true', reference, verified: true, expired: false }, pairedItem: { item: 0 } },
+			{ json: { result: 'success', match: 'true', reference, verified: true, expired: false, reason: null }, pairedItem: { item: 0 } },
 		]);
 	});
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
@@ -6,7 +6,7 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { requestTimeout, toMobile, toRequiredText } from '../sms/smsInput';
+import { inputError, requestTimeout, toMobile, toRequiredText } from '../sms/smsInput';
 
 export const description: INodeProperties[] = forOperation('otp', 'send', [
 	{
@@ -29,6 +29,23 @@ export const description: INodeProperties[] = forOperation('otp', 'send', [
 	requestOptions,
 ]);
 
+// The panel's sendOtpApi refuses numbers shorter than this (strlen < 9), without saying why.
+const OTP_MIN_DIGITS = 9;
+
+function otpMobile(node: INode, raw: unknown, itemIndex: number): string {
+	const mobile = toMobile(node, raw, itemIndex);
+	if (mobile.length < OTP_MIN_DIGITS) {
+		throw inputError(
+			node,
+			itemIndex,
+			'mobile',
+			`"${mobile}" has ${mobile.length} digits; SMS Handover's OTP service needs at least ${OTP_MIN_DIGITS}`,
+			'Give the number with its country code, e.g. 919876543210.',
+		);
+	}
+	return mobile;
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	const channelIds = itemParameter(this, 'channelId', items);
@@ -38,7 +55,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		submitsMessages: true,
 		prepare: (itemIndex) => ({
 			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
-			mobile: toMobile(node, mobiles(itemIndex), itemIndex),
+			mobile: otpMobile(node, mobiles(itemIndex), itemIndex),
 			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ channelId, mobile, timeout }, itemIndex) => {
@@ -50,6 +67,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				itemIndex,
 				submitsMessages: true,
 			})) as IDataObject;
+			if (Array.isArray(answer)) {
+				// The panel answers `[]` when it refuses a request its answer helper has no text for.
+				throw unexpectedReply(
+					node,
+					`SMS Handover refused the OTP request without a reason: most likely channel ID "${channelId}" is not an OTP channel of this account`,
+					answer,
+					itemIndex,
+					'The panel gives this answer for an unknown channel and for a number it does not accept (not numeric, or under 9 digits). No OTP was sent.',
+				);
+			}
 			if (!answer?.reference) {
 				throw unexpectedReply(node, 'SMS Handover returned no OTP reference', answer, itemIndex);
 			}

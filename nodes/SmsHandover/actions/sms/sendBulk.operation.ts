@@ -7,8 +7,8 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
 import { errorItem } from '../processItems';
-import { BULK_PARAMETER } from './bulkLimit';
-import { accountTimeZone, toScheduleTime } from './scheduleInput';
+import { accountSettings, usableTimeZone } from '../accountSettings';
+import { toScheduleTime } from './scheduleInput';
 import { commonSendFields, readSmsOptions, toMessageText, toMobile, toRequiredText } from './smsInput';
 import { submitSms } from './submit';
 
@@ -63,8 +63,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	// Request-wide settings: one POST carries one sender, type, route, campaign, DLR URL and time.
 	const options = readSmsOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject, 0);
+	const account = await accountSettings.call(this);
 	const schedule = options.scheduleAt
-		? toScheduleTime(node, options.scheduleAt, await accountTimeZone.call(this), 0, 'options.scheduleAt')
+		? toScheduleTime(node, options.scheduleAt, usableTimeZone(node, account.timeZone), 0, 'options.scheduleAt')
 		: undefined;
 
 	const senderIds = itemParameter(this, 'senderId', items);
@@ -111,7 +112,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			const form = {
 				...commonSendFields(batch.senderId, batch.type, options, schedule?.providerTime),
-				[BULK_PARAMETER]: bulkBody(batch, mobiles, texts),
+				[account.bulkParameterName]: bulkBody(batch, mobiles, texts),
 			};
 			const { shootId, heldForApproval } = await submitSms.call(this, form, batch.itemIndexes[0], options.timeout);
 			sent.push(`batch ${batchIndex + 1} (${batch.itemIndexes.length} messages, shoot id ${shootId})`);

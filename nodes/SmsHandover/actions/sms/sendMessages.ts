@@ -5,7 +5,8 @@ import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
 import { processItems } from '../processItems';
 import { BULK_LIMIT } from './bulkLimit';
-import { accountTimeZone, toScheduleTime, type ScheduleTime } from './scheduleInput';
+import { accountTimeZone } from '../accountSettings';
+import { toScheduleTime, type ScheduleTime } from './scheduleInput';
 import { commonSendFields, readSmsOptions, toContacts, toMessageText, toRequiredText, type SmsOptions } from './smsInput';
 import { submitSms } from './submit';
 
