@@ -6,6 +6,7 @@ import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
+import { asNodeError } from '../nodeError';
 import { processItems } from '../processItems';
 import { accountTimeZone } from '../accountSettings';
 import { requestTimeout, toRequiredText } from '../sms/smsInput';
@@ -47,7 +48,7 @@ export async function pullReports(
 				},
 			);
 		}
-		throw error;
+		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 	const reports = extractReportRecords(answer)
 		.map((record) => normaliseReport(record, { timeZone }))

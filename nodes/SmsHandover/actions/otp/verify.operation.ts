@@ -5,6 +5,7 @@ import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
+import { asNodeError } from '../nodeError';
 import { processItems } from '../processItems';
 import { requestTimeout, toRequiredText } from '../sms/smsInput';
 
@@ -38,7 +39,7 @@ async function askPanel(this: IExecuteFunctions, qs: IDataObject, timeout: numbe
 		return (await apiRequest.call(this, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex })) as unknown;
 	} catch (error) {
 		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
-		throw error;
+		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 }
 
