@@ -114,6 +114,27 @@ export const scheduleAtField: INodeProperties = {
 	description: "When to send. Converted into the account's time zone set in the credential.",
 };
 
+const extraParametersOption: INodeProperties = {
+	displayName: 'Extra Parameters',
+	name: 'extraParameters',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: {},
+	description:
+		"Further request parameters, sent as given. The panel forwards them to the route: Indian routes need the DLT entity and template IDs here, under the names your panel's API page lists for your account.",
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'dlt_template_id' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
 function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -126,6 +147,7 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 }
 
 export const sendOptions = optionsCollection([
+	extraParametersOption,
 	typeOption,
 	campaignOption,
 	routeIdOption,
@@ -135,6 +157,7 @@ export const sendOptions = optionsCollection([
 ]);
 
 export const bulkOptions = optionsCollection([
+	extraParametersOption,
 	typeOption,
 	campaignOption,
 	routeIdOption,

@@ -5,6 +5,7 @@ import { MAX_MESSAGE_CHARACTERS } from '../../helpers/encoding';
 import { normalisePhone, parseContacts } from '../../helpers/phone';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../processItems';
 import { BULK_LIMIT } from './bulkLimit';
+import { readExtraParameters, type ExtraParameters } from './extraParameters';
 
 export type RequestedType = 'auto' | 'text' | 'unicode' | 'flash';
 
@@ -17,6 +18,7 @@ export interface SmsOptions {
 	concurrency: number;
 	batchSize: number;
 	scheduleAt?: string;
+	extraParameters: ExtraParameters;
 }
 
 const TYPES: RequestedType[] = ['auto', 'text', 'unicode', 'flash'];
@@ -130,6 +132,7 @@ export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number)
 		concurrency,
 		batchSize,
 		scheduleAt: text(raw.scheduleAt) || undefined,
+		extraParameters: readExtraParameters(node, raw.extraParameters, itemIndex),
 	};
 }
 
@@ -145,6 +148,7 @@ export function commonSendFields(
 	if (options.routeId) form.routeid = options.routeId;
 	if (options.dlrUrl) form.dlr_url = options.dlrUrl;
 	if (providerTime) form.time = providerTime;
+	for (const [name, value] of options.extraParameters) form[name] = value;
 	return form;
 }
 
