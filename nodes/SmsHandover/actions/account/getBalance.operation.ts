@@ -5,7 +5,7 @@ import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { requestTimeout } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('account', 'getBalance', [requestOptions]);
 

@@ -9,7 +9,8 @@ import { itemParameter } from '../itemParameters';
 import { asNodeError } from '../nodeError';
 import { processItems } from '../processItems';
 import { accountTimeZone } from '../accountSettings';
-import { requestTimeout, toRequiredText } from '../sms/smsInput';
+import { toRequiredText } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('deliveryReport', 'get', [
 	{

@@ -6,7 +6,9 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { inputError, requestTimeout, toMobile, toRequiredText } from '../sms/smsInput';
+import { inputError } from '../inputError';
+import { toMobile, toRequiredText } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('otp', 'send', [
 	{

@@ -7,7 +7,8 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { asNodeError } from '../nodeError';
 import { processItems } from '../processItems';
-import { requestTimeout, toRequiredText } from '../sms/smsInput';
+import { toRequiredText } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('otp', 'verify', [
 	{

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { inputError } from './smsInput';
+import { inputError } from '../inputError';
 
 /**
  * Names an extra parameter may not take, with the reason. The node sends the first group itself;

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { parseScheduleInstant, toProviderTime } from '../../helpers/scheduleTime';
-import { inputError } from './smsInput';
+import { inputError } from '../inputError';
 
 export interface ScheduleTime {
 	/** What the provider receives: `YYYY-MM-DD HH:mm` in the account's time zone. */

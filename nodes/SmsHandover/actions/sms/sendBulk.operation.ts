@@ -9,7 +9,8 @@ import { asNodeError, withDescription } from '../nodeError';
 import { errorItem } from '../processItems';
 import { accountSettings, usableTimeZone } from '../accountSettings';
 import { toScheduleTime } from './scheduleInput';
-import { commonSendFields, readSmsOptions, toMessageText, toMobile, toRequiredText } from './smsInput';
+import { toMessageText, toMobile, toRequiredText } from './smsInput';
+import { commonSendFields, readSmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
 export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [

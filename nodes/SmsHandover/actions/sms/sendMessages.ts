@@ -7,7 +7,8 @@ import { processItems } from '../processItems';
 import { BULK_LIMIT } from './bulkLimit';
 import { accountTimeZone } from '../accountSettings';
 import { toScheduleTime, type ScheduleTime } from './scheduleInput';
-import { commonSendFields, readSmsOptions, toContacts, toMessageText, toRequiredText, type SmsOptions } from './smsInput';
+import { toContacts, toMessageText, toRequiredText } from './smsInput';
+import { commonSendFields, readSmsOptions, type SmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
 interface PreparedSend {
