@@ -135,6 +135,33 @@ const extraParametersOption: INodeProperties = {
 	],
 };
 
+const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to check and price the messages without sending anything: each item shows its encoding, segments, credits and the request that would be sent (without the API key). Read from the first item.',
+};
+
+const balanceGuardOption: INodeProperties = {
+	displayName: 'Balance Guard',
+	name: 'balanceGuard',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to read the route's balance once before sending and send nothing when it cannot pay for every message (segments × recipients × Credits Per Segment). An admin key's unlimited balance passes. Read from the first item.",
+};
+
+const creditsPerSegmentOption: INodeProperties = {
+	displayName: 'Credits Per Segment',
+	name: 'creditsPerSegment',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 4 },
+	default: 1,
+	description: 'What one SMS part costs on the route, in the units of its balance (Balance Guard and Dry Run)',
+};
+
 function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -147,6 +174,9 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 }
 
 export const sendOptions = optionsCollection([
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
 	extraParametersOption,
 	typeOption,
 	campaignOption,
@@ -157,6 +187,9 @@ export const sendOptions = optionsCollection([
 ]);
 
 export const bulkOptions = optionsCollection([
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
 	extraParametersOption,
 	typeOption,
 	campaignOption,

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { analyseForType, chooseSmsType, type SmsType } from '../../helpers/encoding';
+import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../../helpers/encoding';
+import { accountTimeZone } from '../accountSettings';
 import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
-import { processItems } from '../processItems';
+import { errorItem, processItems } from '../processItems';
+import { addNeed, guardFields, readBalances, shortfall, type CreditNeeds, type RouteBalance } from './balanceGuard';
 import { BULK_LIMIT } from './bulkLimit';
-import { accountTimeZone } from '../accountSettings';
 import { toScheduleTime, type ScheduleTime } from './scheduleInput';
 import { toContacts, toMessageText, toRequiredText } from './smsInput';
-import { commonSendFields, readSmsOptions, type SmsOptions } from './smsOptions';
+import { commonSendFields, readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
 interface PreparedSend {
@@ -16,6 +17,7 @@ interface PreparedSend {
 	contacts: string[];
 	text: string;
 	type: SmsType;
+	analysis: MessageAnalysis;
 	options: SmsOptions;
 	schedule?: ScheduleTime;
 }
@@ -27,20 +29,19 @@ function chunksOf<T>(values: T[], size: number): T[][] {
 	return chunks;
 }
 
-async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
+/** The form of each request an item makes (more than one only beyond 50,000 contacts); no key. */
+function requestForms(input: PreparedSend): IDataObject[] {
 	const base = commonSendFields(input.senderId, input.type, input.options, input.schedule?.providerTime);
+	return chunksOf(input.contacts, BULK_LIMIT).map((chunk) => ({ ...base, contacts: chunk.join(','), msg: input.text }));
+}
+
+async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
 	const shootIds: string[] = [];
 	let providerMessage = '';
 	let heldForApproval = false;
-	const chunks = chunksOf(input.contacts, BULK_LIMIT);
-	for (const [chunkIndex, chunk] of chunks.entries()) {
+	for (const [chunkIndex, form] of requestForms(input).entries()) {
 		try {
-			const submission = await submitSms.call(
-				this,
-				{ ...base, contacts: chunk.join(','), msg: input.text },
-				itemIndex,
-				input.options.timeout,
-			);
+			const submission = await submitSms.call(this, form, itemIndex, input.options.timeout);
 			shootIds.push(submission.shootId);
 			providerMessage = submission.providerMessage;
 			heldForApproval ||= submission.heldForApproval;
@@ -56,6 +57,8 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 	return { shootIds, providerMessage, heldForApproval };
 }
 
+const credits = (input: PreparedSend, run: RunOptions) => input.analysis.segments * input.contacts.length * run.creditsPerSegment;
+
 /** `send` and `schedule`: one SMS text to a list of contacts per input item. */
 export async function sendMessages(
 	this: IExecuteFunctions,
@@ -63,33 +66,35 @@ export async function sendMessages(
 	scheduled: boolean,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
+	if (items.length === 0) return [];
+	let run: RunOptions;
+	try {
+		run = readRunOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject);
+	} catch (error) {
+		// Whether this is a dry run is unknown: send nothing.
+		if (!this.continueOnFail()) throw asNodeError(node, error, 0);
+		return items.map((_, itemIndex) => errorItem(asNodeError(node, error, 0), itemIndex));
+	}
 	const senderIds = itemParameter(this, 'senderId', items);
 	const contacts = itemParameter(this, 'contacts', items);
 	const messages = itemParameter(this, 'message', items);
 	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
 	const timeZone = scheduled ? await accountTimeZone.call(this) : undefined;
-	// Concurrency applies to the whole run: take it from the first item whose options are valid
-	// (an invalid item is reported by prepare() below, with continueOnFail honoured).
-	const optionsOf = (itemIndex: number) =>
-		readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	let firstOptions: SmsOptions | undefined;
-	try {
-		firstOptions = items.length ? optionsOf(0) : undefined;
-	} catch {
-		firstOptions = undefined;
-	}
+	let balances: Map<string | undefined, RouteBalance> | undefined;
 
 	return await processItems(this, items, {
-		concurrency: firstOptions?.concurrency,
-		submitsMessages: true,
+		concurrency: run.concurrency,
+		submitsMessages: !run.dryRun,
 		prepare: (itemIndex): PreparedSend => {
-			const options = itemIndex === 0 && firstOptions ? firstOptions : optionsOf(itemIndex);
+			const options = readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
 			const text = toMessageText(node, messages(itemIndex), itemIndex);
+			const type = chooseSmsType(options.type, text);
 			return {
 				senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
 				contacts: toContacts(node, contacts(itemIndex), itemIndex),
 				text,
-				type: chooseSmsType(options.type, text),
+				type,
+				analysis: analyseForType(type, text),
 				options,
 				schedule:
 					scheduleAts && timeZone
@@ -97,24 +102,45 @@ export async function sendMessages(
 						: undefined,
 			};
 		},
+		beforeSending: async (prepared) => {
+			if (!run.balanceGuard) return;
+			const needs: CreditNeeds = new Map();
+			for (const { input } of prepared) addNeed(needs, input.options.routeId, credits(input, run));
+			balances = await readBalances.call(this, needs, prepared[0].input.options.timeout);
+			const short = shortfall.call(this, balances);
+			if (short && !run.dryRun) throw short;
+		},
 		perform: async (input, itemIndex) => {
+			const summary: IDataObject = {
+				contacts: input.contacts,
+				contactCount: input.contacts.length,
+				type: input.type,
+				encoding: input.analysis.encoding,
+				characters: input.analysis.characters,
+				segments: input.analysis.segments,
+			};
+			if (run.dryRun) {
+				const forms = requestForms(input);
+				return {
+					dryRun: true,
+					...summary,
+					credits: credits(input, run),
+					request: forms[0],
+					requestCount: forms.length,
+					...(input.schedule ?? {}),
+					...guardFields(balances?.get(input.options.routeId)),
+				};
+			}
 			const { shootIds, providerMessage, heldForApproval } = await submitToAll.call(this, input, itemIndex);
-			const analysis = analyseForType(input.type, input.text);
-			const output: IDataObject = {
+			return {
 				success: true,
 				shootId: shootIds[0],
 				...(shootIds.length > 1 ? { shootIds } : {}),
 				providerMessage,
 				heldForApproval,
-				contacts: input.contacts,
-				contactCount: input.contacts.length,
-				type: input.type,
-				encoding: analysis.encoding,
-				characters: analysis.characters,
-				segments: analysis.segments,
+				...summary,
+				...(input.schedule ?? {}),
 			};
-			if (input.schedule) Object.assign(output, input.schedule);
-			return output;
 		},
 	});
 }

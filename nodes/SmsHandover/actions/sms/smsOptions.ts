@@ -13,7 +13,6 @@ export interface SmsOptions {
 	routeId?: string;
 	dlrUrl?: string;
 	timeout?: number;
-	concurrency: number;
 	batchSize: number;
 	scheduleAt?: string;
 	extraParameters: ExtraParameters;
@@ -34,10 +33,6 @@ export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number)
 	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > BULK_LIMIT) {
 		throw inputError(node, itemIndex, 'options.batchSize', `must be a whole number from 1 to ${BULK_LIMIT}`);
 	}
-	const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-		throw inputError(node, itemIndex, 'options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}`);
-	}
 	const timeout = raw.timeout === undefined ? undefined : Number(raw.timeout);
 	if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 1)) {
 		throw inputError(node, itemIndex, 'options.timeout', 'must be a positive number of milliseconds');
@@ -49,10 +44,43 @@ export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number)
 		routeId: text(raw.routeId) || undefined,
 		dlrUrl: dlrUrl || undefined,
 		timeout,
-		concurrency,
 		batchSize,
 		scheduleAt: text(raw.scheduleAt) || undefined,
 		extraParameters: readExtraParameters(node, raw.extraParameters, itemIndex),
+	};
+}
+
+/**
+ * Options that apply to a whole execution, not to one item: read from the first item. A dry run
+ * must never turn into a real send, so these are read on their own and any doubt stops the run.
+ */
+export interface RunOptions {
+	concurrency: number;
+	dryRun: boolean;
+	balanceGuard: boolean;
+	creditsPerSegment: number;
+}
+
+function booleanOption(node: INode, raw: unknown, field: string): boolean {
+	if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
+	if (raw === true || raw === 'true') return true;
+	throw inputError(node, 0, field, `"${describeValue(raw)}" is not true or false`);
+}
+
+export function readRunOptions(node: INode, raw: IDataObject): RunOptions {
+	const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+		throw inputError(node, 0, 'options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}`);
+	}
+	const creditsPerSegment = raw.creditsPerSegment === undefined ? 1 : Number(raw.creditsPerSegment);
+	if (!Number.isFinite(creditsPerSegment) || creditsPerSegment < 0) {
+		throw inputError(node, 0, 'options.creditsPerSegment', 'must be a number of credits, 0 or more');
+	}
+	return {
+		concurrency,
+		dryRun: booleanOption(node, raw.dryRun, 'options.dryRun'),
+		balanceGuard: booleanOption(node, raw.balanceGuard, 'options.balanceGuard'),
+		creditsPerSegment,
 	};
 }
 
