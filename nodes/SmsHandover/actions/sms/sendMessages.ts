@@ -12,7 +12,7 @@ import { toContacts, toMessageText, toRequiredText } from './smsInput';
 import { commonSendFields, readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
-interface PreparedSend {
+export interface PreparedSend {
 	senderId: string;
 	contacts: string[];
 	text: string;
@@ -35,7 +35,7 @@ function requestForms(input: PreparedSend): IDataObject[] {
 	return chunksOf(input.contacts, BULK_LIMIT).map((chunk) => ({ ...base, contacts: chunk.join(','), msg: input.text }));
 }
 
-async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
+export async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
 	const shootIds: string[] = [];
 	let providerMessage = '';
 	let heldForApproval = false;
@@ -57,7 +57,75 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 	return { shootIds, providerMessage, heldForApproval };
 }
 
-const credits = (input: PreparedSend, run: RunOptions) => input.analysis.segments * input.contacts.length * run.creditsPerSegment;
+export const creditsOf = (input: PreparedSend, run: RunOptions) =>
+	input.analysis.segments * input.contacts.length * run.creditsPerSegment;
+
+/** Reads and checks one item's send parameters (no request). */
+export function sendPreparer(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	scheduled?: { timeZone: string },
+): (itemIndex: number) => PreparedSend {
+	const node = this.getNode();
+	const senderIds = itemParameter(this, 'senderId', items);
+	const contacts = itemParameter(this, 'contacts', items);
+	const messages = itemParameter(this, 'message', items);
+	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
+	return (itemIndex) => {
+		const options = readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+		const text = toMessageText(node, messages(itemIndex), itemIndex);
+		const type = chooseSmsType(options.type, text);
+		return {
+			senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
+			contacts: toContacts(node, contacts(itemIndex), itemIndex),
+			text,
+			type,
+			analysis: analyseForType(type, text),
+			options,
+			schedule:
+				scheduleAts && scheduled ? toScheduleTime(node, scheduleAts(itemIndex), scheduled.timeZone, itemIndex) : undefined,
+		};
+	};
+}
+
+/** The guard's per-route needs of a run, and its verdicts once read (one balance request). */
+export async function guardBalances(
+	this: IExecuteFunctions,
+	inputs: PreparedSend[],
+	run: RunOptions,
+): Promise<Map<string | undefined, RouteBalance>> {
+	const needs: CreditNeeds = new Map();
+	for (const input of inputs) addNeed(needs, input.options.routeId, creditsOf(input, run));
+	const balances = await readBalances.call(this, needs, inputs[0].options.timeout);
+	const short = shortfall.call(this, balances);
+	if (short && !run.dryRun) throw short;
+	return balances;
+}
+
+/** What a send would be, for a dry run: the item's figures and its request without the key. */
+export function previewJson(input: PreparedSend, run: RunOptions, verdict: RouteBalance | undefined): IDataObject {
+	const forms = requestForms(input);
+	return {
+		dryRun: true,
+		...figures(input),
+		credits: creditsOf(input, run),
+		request: forms[0],
+		requestCount: forms.length,
+		...(input.schedule ?? {}),
+		...guardFields(verdict),
+	};
+}
+
+function figures(input: PreparedSend): IDataObject {
+	return {
+		contacts: input.contacts,
+		contactCount: input.contacts.length,
+		type: input.type,
+		encoding: input.analysis.encoding,
+		characters: input.analysis.characters,
+		segments: input.analysis.segments,
+	};
+}
 
 /** `send` and `schedule`: one SMS text to a list of contacts per input item. */
 export async function sendMessages(
@@ -75,62 +143,18 @@ export async function sendMessages(
 		if (!this.continueOnFail()) throw asNodeError(node, error, 0);
 		return items.map((_, itemIndex) => errorItem(asNodeError(node, error, 0), itemIndex));
 	}
-	const senderIds = itemParameter(this, 'senderId', items);
-	const contacts = itemParameter(this, 'contacts', items);
-	const messages = itemParameter(this, 'message', items);
-	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
-	const timeZone = scheduled ? await accountTimeZone.call(this) : undefined;
+	const prepare = sendPreparer.call(this, items, scheduled ? { timeZone: await accountTimeZone.call(this) } : undefined);
 	let balances: Map<string | undefined, RouteBalance> | undefined;
 
 	return await processItems(this, items, {
 		concurrency: run.concurrency,
 		submitsMessages: !run.dryRun,
-		prepare: (itemIndex): PreparedSend => {
-			const options = readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-			const text = toMessageText(node, messages(itemIndex), itemIndex);
-			const type = chooseSmsType(options.type, text);
-			return {
-				senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
-				contacts: toContacts(node, contacts(itemIndex), itemIndex),
-				text,
-				type,
-				analysis: analyseForType(type, text),
-				options,
-				schedule:
-					scheduleAts && timeZone
-						? toScheduleTime(node, scheduleAts(itemIndex), timeZone, itemIndex)
-						: undefined,
-			};
-		},
+		prepare,
 		beforeSending: async (prepared) => {
-			if (!run.balanceGuard) return;
-			const needs: CreditNeeds = new Map();
-			for (const { input } of prepared) addNeed(needs, input.options.routeId, credits(input, run));
-			balances = await readBalances.call(this, needs, prepared[0].input.options.timeout);
-			const short = shortfall.call(this, balances);
-			if (short && !run.dryRun) throw short;
+			if (run.balanceGuard) balances = await guardBalances.call(this, prepared.map(({ input }) => input), run);
 		},
 		perform: async (input, itemIndex) => {
-			const summary: IDataObject = {
-				contacts: input.contacts,
-				contactCount: input.contacts.length,
-				type: input.type,
-				encoding: input.analysis.encoding,
-				characters: input.analysis.characters,
-				segments: input.analysis.segments,
-			};
-			if (run.dryRun) {
-				const forms = requestForms(input);
-				return {
-					dryRun: true,
-					...summary,
-					credits: credits(input, run),
-					request: forms[0],
-					requestCount: forms.length,
-					...(input.schedule ?? {}),
-					...guardFields(balances?.get(input.options.routeId)),
-				};
-			}
+			if (run.dryRun) return previewJson(input, run, balances?.get(input.options.routeId));
 			const { shootIds, providerMessage, heldForApproval } = await submitToAll.call(this, input, itemIndex);
 			return {
 				success: true,
@@ -138,7 +162,7 @@ export async function sendMessages(
 				...(shootIds.length > 1 ? { shootIds } : {}),
 				providerMessage,
 				heldForApproval,
-				...summary,
+				...figures(input),
 				...(input.schedule ?? {}),
 			};
 		},
