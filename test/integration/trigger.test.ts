@@ -6,7 +6,8 @@ let sim: Simulator;
 const endpoints: TriggerEndpoint[] = [];
 
 beforeAll(async () => {
-	sim = await startSimulator({ port: 0, apiKey: 'sim-key-0123456789' });
+	// Pinned to the simulator's earlier JSON push until these tests move to the panel's native push.
+	sim = await startSimulator({ port: 0, apiKey: 'sim-key-0123456789', dlr: { style: 'json' } });
 });
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
