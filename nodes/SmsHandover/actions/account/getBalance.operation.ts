@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex): number | undefined =>
 			requestTimeout(this, itemIndex),
 		perform: async (timeout, itemIndex) => {
-			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex });
+			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex, retry: 'read' });
 			const routes = Array.isArray(answer) ? answer : [answer];
 			return routes.map((route) => {
 				const record = (route ?? {}) as IDataObject;

@@ -40,6 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				endpoint: endpoints.deliveryReport(shootId),
 				timeout,
 				itemIndex,
+				retry: 'read',
 			});
 			const reports = extractReportRecords(answer)
 				.map((record) => normaliseReport(record, { timeZone }))

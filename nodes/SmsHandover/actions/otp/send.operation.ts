@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				qs: { channel_id: channelId, mobile },
 				timeout,
 				itemIndex,
-				submitsMessages: true,
+				retry: 'send',
 			})) as IDataObject;
 			if (!answer?.reference) {
 				throw unexpectedReply(node, 'SMS Handover returned no OTP reference', answer, itemIndex);

@@ -47,6 +47,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				qs: { reference, otp },
 				timeout,
 				itemIndex,
+				retry: 'never', // every call counts as an attempt at the panel
 			})) as IDataObject;
 			const match = String(answer?.match ?? '').trim().toLowerCase();
 			return { ...answer, reference, verified: match === 'true', expired: match === 'expired' };
