@@ -250,11 +250,12 @@ describe('sends are never retried once the request may have reached the panel', 
 		}
 	});
 
-	it('a send refused every time: 3 attempts, and the error says nothing was submitted', async () => {
+	// localhost: Node tries ::1 and 127.0.0.1 and reports both refusals as one AggregateError.
+	it.each(['127.0.0.1', 'localhost'])('a send to %s refused every time: 3 attempts, and the error says nothing was submitted', async (host) => {
 		const port = await freePort();
 		const result = await run(ctx.sim, {
 			parameters: send,
-			credentials: credentialsFor(ctx.sim, { baseUrl: `http://127.0.0.1:${port}` }),
+			credentials: credentialsFor(ctx.sim, { baseUrl: `http://${host}:${port}` }),
 		});
 		expect(result.error?.message).toBe('SMS Handover refused the connection; gave up after 3 attempts');
 		expect(result.error?.description).toMatch(/^POST \/smsapi\/index: ECONNREFUSED Nothing was submitted: the connection to SMS Handover could not be opened\./);
