@@ -10,7 +10,7 @@ const h = require('./lib');
 const { CheckRunner } = require('./lib/checks');
 const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows');
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
-const { IDS, TOKEN, triggerWorkflows, runTriggerChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
+const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -28,7 +28,7 @@ function browserWanted(version) {
 /** Labels of the checks a version runs, so a failed setup can report each as not run. */
 function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
-	labels.push(`${prefix} trigger checks`, `${prefix} loop check`);
+	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
 }
@@ -65,10 +65,10 @@ async function runVersion(version, packed, runner, timings) {
 		const triggers = triggerWorkflows(cred, loopUrl);
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred]);
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL]);
 		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers)]);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, credential and ${Object.keys(actions).length + 4} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 2 credentials and ${Object.keys(actions).length + 5} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -77,7 +77,7 @@ async function runVersion(version, packed, runner, timings) {
 
 		phase = 'activate and start';
 		s = Date.now();
-		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId]) await n8n.activate(id);
+		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId]) await n8n.activate(id);
 		await n8n.start();
 		await waitForTriggers(n8n);
 		t.startMs = Date.now() - s;
@@ -86,6 +86,7 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'trigger checks';
 		s = Date.now();
 		await runTriggerChecks({ runner, n8n, sim, prefix });
+		await runSecretCredentialChecks({ runner, n8n, sim, prefix });
 		await runLoopCheck({ runner, n8n, sim, wfs: triggers, prefix });
 		t.triggerMs = Date.now() - s;
 
@@ -126,7 +127,7 @@ async function main() {
 	await runner.check('[package] npm run build + npm pack', async () => {
 		packed = await h.buildAndPack({ log });
 		const files = packed.files;
-		for (const f of ['dist/nodes/SmsHandover/SmsHandover.node.js', 'dist/nodes/SmsHandover/SmsHandoverTrigger.node.js', 'dist/credentials/SmsHandoverApi.credentials.js']) {
+		for (const f of ['dist/nodes/SmsHandover/SmsHandover.node.js', 'dist/nodes/SmsHandover/SmsHandoverTrigger.node.js', 'dist/credentials/SmsHandoverApi.credentials.js', 'dist/credentials/SmsHandoverWebhookApi.credentials.js']) {
 			if (!files.includes(f)) throw new Error(`the packed package lacks ${f}`);
 		}
 	});

@@ -37,6 +37,13 @@ describe('credential test', () => {
 		expect(result.message).not.toContain(API_KEY);
 	});
 
+	it('is not retried: one request, and the panel\'s failure is the answer', async () => {
+		ctx.sim.failNext('balance', 'http503');
+		const result = await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl });
+		expect(result).toEqual({ status: 'Error', message: 'SMS Handover is unavailable (HTTP 503). Reply: Service Temporarily Unavailable' });
+		expect(ctx.sim.requests).toHaveLength(1);
+	});
+
 	it('fails clearly when nothing listens there, without showing the key', async () => {
 		const result = await test({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');

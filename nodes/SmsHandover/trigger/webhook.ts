@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseDlrRequest, type DeliveryReport } from '../helpers/dlr';
 import { dedupeKey, SeenReports } from './dedupe';
-import { carriesToken } from './token';
+import { requestAuthorized } from './secret';
 
 interface TriggerOptions {
 	secretToken?: string;
@@ -70,7 +70,7 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 	const request = context.getRequestObject() as unknown as IncomingRequest;
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 
-	if (options.secretToken && !carriesToken(options.secretToken, request.query, request.headers)) {
+	if (!(await requestAuthorized(context, options.secretToken, request.query, request.headers))) {
 		return answer(context, 401, 'Unauthorized: missing or wrong token');
 	}
 

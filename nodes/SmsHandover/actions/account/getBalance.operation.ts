@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems(this, items, {
 		prepare: (itemIndex): number | undefined => requestTimeout(this, itemIndex),
 		perform: async (timeout, itemIndex) => {
-			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex });
+			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex, retry: 'read' });
 			return balanceItems(answer, (reason) => unexpectedReply(node, reason, answer, itemIndex));
 		},
 	});

@@ -35,7 +35,13 @@ export async function pullReports(
 ): Promise<IDataObject[]> {
 	let answer: unknown;
 	try {
-		answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.deliveryReport(shootId), timeout, itemIndex });
+		answer = await apiRequest.call(this, {
+			method: 'GET',
+			endpoint: endpoints.deliveryReport(shootId),
+			timeout,
+			itemIndex,
+			retry: 'read',
+		});
 	} catch (error) {
 		if (error instanceof NodeApiError && /INVALID SHOOT ID/i.test(error.message)) {
 			throw new NodeApiError(

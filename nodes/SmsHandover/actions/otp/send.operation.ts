@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				qs: { channel_id: channelId, mobile },
 				timeout,
 				itemIndex,
-				submitsMessages: true,
+				retry: 'send',
 			})) as IDataObject;
 			if (Array.isArray(answer)) {
 				// The panel answers `[]` when it refuses a request its answer helper has no text for.

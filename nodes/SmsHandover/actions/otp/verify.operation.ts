@@ -37,7 +37,8 @@ const LOCKED_OUT = /TOO MANY ATTEMPTS/i;
 /** The panel's verify, where a lock-out is an answer rather than a failure. */
 async function askPanel(this: IExecuteFunctions, qs: IDataObject, timeout: number | undefined, itemIndex: number) {
 	try {
-		return (await apiRequest.call(this, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex })) as unknown;
+		// Never retried: every call counts as an attempt at the panel.
+		return (await apiRequest.call(this, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex, retry: 'never' })) as unknown;
 	} catch (error) {
 		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
 		throw asNodeError(this.getNode(), error, itemIndex);

@@ -36,7 +36,7 @@ export async function readBalances(
 	timeout: number | undefined,
 ): Promise<Map<string | undefined, RouteBalance>> {
 	const node = this.getNode();
-	const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex: 0 });
+	const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex: 0, retry: 'read' });
 	const routes = balanceItems(answer, (reason) => unexpectedReply(node, `Balance Guard: ${reason}`, answer, 0));
 	const verdicts = new Map<string | undefined, RouteBalance>();
 	for (const [routeId, creditsNeeded] of needs) {

@@ -25,7 +25,7 @@ export async function submitSms(
 		form,
 		timeout,
 		itemIndex,
-		submitsMessages: true,
+		retry: 'send',
 	})) as IDataObject;
 	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
 	if (shootId === undefined || shootId === null || shootId === '') {
