@@ -11,6 +11,7 @@ const { CheckRunner } = require('./lib/checks');
 const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows');
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
+const aiTool = require('./suite/aiTool');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -28,6 +29,7 @@ function browserWanted(version) {
 /** Labels of the checks a version runs, so a failed setup can report each as not run. */
 function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
+	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
@@ -40,9 +42,11 @@ async function runVersion(version, packed, runner, timings) {
 	const versionStarted = Date.now();
 	let sim;
 	let n8n;
+	let model;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
+		if (model) await model.stop();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -55,6 +59,7 @@ async function runVersion(version, packed, runner, timings) {
 
 		phase = 'start the simulator';
 		sim = await h.startSimulatorProcess({ key: 'sim-key-0123456789' });
+		model = await aiTool.startScriptedModel();
 		phase = 'prepare the n8n user folder';
 		n8n = new h.N8nInstance(installed, { log: (line) => log(`${prefix} ${line}`) });
 		await n8n.ports();
@@ -63,17 +68,24 @@ async function runVersion(version, packed, runner, timings) {
 		const actions = actionWorkflows(cred, { simBaseUrl: sim.baseUrl });
 		const loopUrl = n8n.webhookUrl(IDS.loop.webhookId, 'dlr', `token=${encodeURIComponent(TOKEN)}`);
 		const triggers = triggerWorkflows(cred, loopUrl);
+		const openAi = aiTool.openAiCredential(model.baseUrl);
+		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL]);
-		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers)]);
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
+		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers), aiWorkflow]);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 2 credentials and ${Object.keys(actions).length + 5} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${Object.keys(actions).length + Object.keys(triggers).length + 1} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
 		await runActionChecks({ runner, n8n, sim, workflows: actions, scheduleAt, prefix });
 		t.actionsMs = Date.now() - s;
+
+		phase = 'AI Agent tool check';
+		s = Date.now();
+		await aiTool.runAiToolCheck({ runner, n8n, sim, model, prefix });
+		t.aiToolMs = Date.now() - s;
 
 		phase = 'activate and start';
 		s = Date.now();
@@ -89,6 +101,8 @@ async function runVersion(version, packed, runner, timings) {
 		await runSecretCredentialChecks({ runner, n8n, sim, prefix });
 		await runLoopCheck({ runner, n8n, sim, wfs: triggers, prefix });
 		t.triggerMs = Date.now() - s;
+		phase = 'tool registration check';
+		await aiTool.runToolRegistrationCheck({ runner, n8n, prefix });
 
 		if (browserWanted(version)) {
 			phase = 'browser check';
@@ -140,6 +154,7 @@ async function main() {
 			t.installedMs ? `install ${h.formatMs(t.installedMs)}` : `cache check ${h.formatMs(t.ensureMs || 0)}`,
 			`import ${h.formatMs(t.importMs || 0)}`,
 			`actions ${h.formatMs(t.actionsMs || 0)}`,
+			`ai tool ${h.formatMs(t.aiToolMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			t.browserMs ? `browser ${h.formatMs(t.browserMs)}` : null,

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = forOperation('deliveryReport', 'ge
 		required: true,
 		default: '',
 		placeholder: '={{ $json.shootId }}',
-		description: 'The shoot ID a send returned',
+		description: 'The shoot ID (shootId) that Send, Schedule or Send Bulk returned',
 	},
 	requestOptions,
 ]);

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = forOperation('otp', 'send', [
 		required: true,
 		default: '',
 		placeholder: '919876543210',
-		description: 'Number to send the code to, with country code',
+		description: 'Number to send the code to, with country code, e.g. 919876543210',
 	},
 	requestOptions,
 ]);
