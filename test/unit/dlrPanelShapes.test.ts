@@ -132,6 +132,22 @@ describe('the panel native push', () => {
 		expect(report(body)).toMatchObject({ mobile: '919812345678', parts: 2, attempt: 3 });
 	});
 
+	it('treats the texts "null" and "undefined" as missing (the panel interpolates absent columns)', () => {
+		// The panel's queue model saves no sms_shoot_id, route_title, sms_count or operator_reply:
+		// unless the live panel differs, its push carries them as null / "null".
+		const body = { ...nativePush({ reply: 'null' }), sms_shoot_id: null, credits_charged: null, route_data: { id: 1, title: null } };
+		expect(report(body)).toMatchObject({
+			shootId: null,
+			mobile: '919812345678',
+			status: 'delivered',
+			providerStatus: 'DELIVERED',
+			reason: null,
+			parts: null,
+			route: { id: '1', name: null },
+		});
+		expect(report({ ...nativePush({ dlr: '', reply: 'undefined' }) }).status).toBe('unknown');
+	});
+
 	it('takes the number from the parts when the recipient level has none', () => {
 		const { mobile: _dropped, ...body } = nativePush({});
 		expect(report(body).mobile).toBe('919812345678');

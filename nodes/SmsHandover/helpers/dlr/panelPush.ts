@@ -12,6 +12,16 @@ import { mapStatus } from './status';
 import { parseReportTime } from './time';
 import type { DeliveryReport, DeliveryStatus, NormaliseOptions } from './types';
 
+/**
+ * Text of a native-push field. The panel builds the push with template strings, so a value its
+ * database row lacks arrives as the text "null" or "undefined" (its queue model does not save
+ * every column it later reads): that is no value.
+ */
+function pushText(value: unknown): string | null {
+	const text = valueText(value);
+	return text === null || text === 'null' || text === 'undefined' ? null : text;
+}
+
 // Keys only the native push carries at recipient level.
 const NATIVE_KEYS = new Set(['postattempt', 'routedata', 'creditscharged', 'smssenttime'].map(canonicalKey));
 
@@ -33,8 +43,8 @@ interface PartReading {
 
 /** A part's status: the panel's word (DELIVERED, FAILED, REJECTED, INVALID), else the operator's reply. */
 function readPart(part: Record<string, unknown>): PartReading {
-	const word = valueText(readField(part, 'dlr'));
-	const reply = valueText(readField(part, 'operator_reply'));
+	const word = pushText(readField(part, 'dlr'));
+	const reply = pushText(readField(part, 'operator_reply'));
 	const status = (word && mapStatus(word)) || (reply && mapStatus(reply)) || 'unknown';
 	return { status, word, reply };
 }
@@ -56,21 +66,21 @@ export function fromPanelPush(record: Record<string, unknown>, options: Normalis
 		(a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status),
 	)[0];
 	const route = readField(record, 'route_data');
-	const messageIds = parts.map((part) => valueText(readField(part, 'message_id'))).filter((id) => id !== null);
+	const messageIds = parts.map((part) => pushText(readField(part, 'message_id'))).filter((id) => id !== null);
 	return makeReport({
-		shootId: valueText(readField(record, 'sms_shoot_id')),
-		mobile: valueText(readField(record, 'mobile')) ?? valueText(readField(parts[0] ?? {}, 'mobile')),
+		shootId: pushText(readField(record, 'sms_shoot_id')),
+		mobile: pushText(readField(record, 'mobile')) ?? pushText(readField(parts[0] ?? {}, 'mobile')),
 		status: deciding?.status,
 		providerStatus: deciding ? deciding.word || deciding.reply : null,
 		reason: deciding?.reply ?? null,
 		deliveredAt: latestTime(parts, options),
 		sentAt: parseReportTime(readField(record, 'sms_sent_time'), options),
 		errorCode: receiptErrorCode(deciding?.reply ?? null),
-		senderId: valueText(readField(record, 'sender_id')),
+		senderId: pushText(readField(record, 'sender_id')),
 		messageIds,
 		parts: wholeNumber(readField(record, 'credits_charged')),
 		route: isPlainObject(route)
-			? { id: valueText(readField(route, 'id')), name: valueText(readField(route, 'title')) }
+			? { id: pushText(readField(route, 'id')), name: pushText(readField(route, 'title')) }
 			: null,
 		attempt: wholeNumber(readField(record, 'post_attempt')),
 		raw: record,
