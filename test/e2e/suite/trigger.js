@@ -219,9 +219,9 @@ async function runSecretCredentialChecks({ runner, n8n, sim, prefix }) {
 }
 
 async function runLoopCheck({ runner, n8n, sim, wfs, prefix }) {
-	await runner.check(`${prefix} loop (trigger v1): send with dlrUrl = trigger URL → trigger runs for each report`, async () => {
+	await runner.check(`${prefix} loop (trigger v1): send with dlrUrl = trigger URL → the panel's native push → trigger runs for each report`, async () => {
 		await sim.reset();
-		await sim.configure({ dlr: { style: 'json', delayMs: 50, status: 'DELIVRD' } });
+		await sim.configure({ dlr: { style: 'native', delayMs: 50 } });
 		const after = await n8n.lastExecutionId();
 		const result = await n8n.execute(wfs.loopSend.id);
 		assert.ok(result.ok, `send failed: ${result.error}`);
@@ -234,7 +234,17 @@ async function runLoopCheck({ runner, n8n, sim, wfs, prefix }) {
 		const items = triggerItems(execs).flat();
 		assert.equal(items.length, 2, `reports received: ${items.length}`);
 		assert.deepStrictEqual(items.map((i) => i.mobile).sort(), [MOBILE_A, MOBILE_B].sort());
-		items.forEach((item, i) => assertFields(item, { shootId: sent.shootId, status: 'delivered', providerStatus: 'DELIVRD' }, `report ${i}`));
+		items.forEach((item, i) => {
+			assertFields(
+				item,
+				{ shootId: sent.shootId, status: 'delivered', providerStatus: 'DELIVERED', reason: 'DELIVRD', senderId: SENDER, parts: 1, attempt: 1 },
+				`report ${i}`,
+			);
+			assert.deepStrictEqual(item.route, { id: '1', name: 'Transactional' }, `report ${i} route`);
+			// The push's times are JavaScript date text with the panel's offset: exact instants.
+			assert.ok(Date.parse(item.deliveredAt) >= Date.parse(item.sentAt), `report ${i}: deliveredAt ${item.deliveredAt} before sentAt ${item.sentAt}`);
+			assert.ok(Math.abs(Date.parse(item.sentAt) - Date.now()) < 120000, `report ${i}: sentAt ${item.sentAt} is not now`);
+		});
 	});
 }
 
