@@ -72,6 +72,26 @@ export class SmsHandoverApi implements ICredentialType {
 				'Address of the SMS Handover panel. Change it for a white-label panel of the same product or for the local sandbox.',
 		},
 		{
+			displayName: 'Bulk Parameter Name',
+			name: 'bulkParameterName',
+			type: 'options',
+			options: [
+				{
+					name: 'Bulk_campaigm (as Documented)',
+					value: 'bulk_campaigm',
+					description: "The spelling in SMS Handover's API documentation",
+				},
+				{
+					name: 'Bulk_campaign',
+					value: 'bulk_campaign',
+					description: "The spelling the panel's Node API reads",
+				},
+			],
+			default: 'bulk_campaigm',
+			description:
+				'Name of the parameter that carries personalised messages (Send Bulk). If a two-message Send Bulk test fails with "Malformed Request" or "MISSING CONTACTS", your panel expects the other spelling.',
+		},
+		{
 			displayName: 'Account Time Zone',
 			name: 'timeZone',
 			type: 'string',

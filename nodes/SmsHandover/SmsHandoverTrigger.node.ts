@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { dlrWebhooks, triggerProperties } from './trigger/description';
+import { smsHandoverWebhookApiTest } from './trigger/secret';
 import { receiveDeliveryReports } from './trigger/webhook';
 
 export class SmsHandoverTrigger implements INodeType {
@@ -19,8 +20,9 @@ export class SmsHandoverTrigger implements INodeType {
 		// Version 2 behaves the same. n8n evaluates an extra expression (the Webhook node's old
 		// binaryData option) on every request that reaches a version-1 start node; version 2
 		// skips that work. (It did not change measured throughput: see README, Performance.)
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3 drops the deprecated Secret Token option for the Webhook credential.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle:
 			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
 		description: 'Starts the workflow when SMS Handover pushes a delivery report',
@@ -29,9 +31,12 @@ export class SmsHandoverTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'smsHandoverWebhookApi', required: false, testedBy: 'smsHandoverWebhookApiTest' }],
 		webhooks: dlrWebhooks,
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { smsHandoverWebhookApiTest } };
 
 	// The provider has no API to register a URL: the user pastes it, so there is nothing to manage.
 	webhookMethods = {

@@ -116,7 +116,7 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 		await page.getByText('Production URL').first().click();
 		await checkPanel(page, {
 			title: 'SMS Handover Trigger',
-			mustShow: ['SMS Handover has no API to register this URL', 'Events', 'Delivered', 'Options', '/webhook/', '/dlr'],
+			mustShow: ['SMS Handover has no API to register this URL', 'Credential', 'Events', 'Delivered', 'Options', '/webhook/', '/dlr'],
 			file: 'sms-handover-trigger.png',
 			log,
 		});

@@ -10,7 +10,8 @@ const h = require('./lib');
 const { CheckRunner } = require('./lib/checks');
 const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows');
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
-const { IDS, TOKEN, triggerWorkflows, runTriggerChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
+const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
+const aiTool = require('./suite/aiTool');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,7 +30,8 @@ function browserWanted(version) {
 /** Labels of the checks a version runs, so a failed setup can report each as not run. */
 function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
-	labels.push(`${prefix} trigger checks`, `${prefix} loop check`);
+	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
+	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`);
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
@@ -42,9 +44,11 @@ async function runVersion(version, packed, runner, timings) {
 	const versionStarted = Date.now();
 	let sim;
 	let n8n;
+	let model;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
+		if (model) await model.stop();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -57,6 +61,7 @@ async function runVersion(version, packed, runner, timings) {
 
 		phase = 'start the simulator';
 		sim = await h.startSimulatorProcess({ key: 'sim-key-0123456789' });
+		model = await aiTool.startScriptedModel();
 		phase = 'prepare the n8n user folder';
 		n8n = new h.N8nInstance(installed, { log: (line) => log(`${prefix} ${line}`) });
 		await n8n.ports();
@@ -65,21 +70,28 @@ async function runVersion(version, packed, runner, timings) {
 		const actions = actionWorkflows(cred, { simBaseUrl: sim.baseUrl });
 		const loopUrl = n8n.webhookUrl(IDS.loop.webhookId, 'dlr', `token=${encodeURIComponent(TOKEN)}`);
 		const triggers = triggerWorkflows(cred, loopUrl);
+		const openAi = aiTool.openAiCredential(model.baseUrl);
+		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred]);
-		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers)]);
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
+		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers), aiWorkflow]);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, credential and ${Object.keys(actions).length + 4} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${Object.keys(actions).length + Object.keys(triggers).length + 1} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
 		await runActionChecks({ runner, n8n, sim, workflows: actions, scheduleAt, prefix });
 		t.actionsMs = Date.now() - s;
 
+		phase = 'AI Agent tool check';
+		s = Date.now();
+		await aiTool.runAiToolCheck({ runner, n8n, sim, model, prefix });
+		t.aiToolMs = Date.now() - s;
+
 		phase = 'activate and start';
 		s = Date.now();
-		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId]) await n8n.activate(id);
+		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId]) await n8n.activate(id);
 		await n8n.start();
 		await waitForTriggers(n8n);
 		t.startMs = Date.now() - s;
@@ -88,8 +100,11 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'trigger checks';
 		s = Date.now();
 		await runTriggerChecks({ runner, n8n, sim, prefix });
+		await runSecretCredentialChecks({ runner, n8n, sim, prefix });
 		await runLoopCheck({ runner, n8n, sim, wfs: triggers, prefix });
 		t.triggerMs = Date.now() - s;
+		phase = 'tool registration check';
+		await aiTool.runToolRegistrationCheck({ runner, n8n, prefix });
 
 		phase = 'credential test checks';
 		s = Date.now();
@@ -133,7 +148,7 @@ async function main() {
 	await runner.check('[package] npm run build + npm pack', async () => {
 		packed = await h.buildAndPack({ log });
 		const files = packed.files;
-		for (const f of ['dist/nodes/SmsHandover/SmsHandover.node.js', 'dist/nodes/SmsHandover/SmsHandoverTrigger.node.js', 'dist/credentials/SmsHandoverApi.credentials.js']) {
+		for (const f of ['dist/nodes/SmsHandover/SmsHandover.node.js', 'dist/nodes/SmsHandover/SmsHandoverTrigger.node.js', 'dist/credentials/SmsHandoverApi.credentials.js', 'dist/credentials/SmsHandoverWebhookApi.credentials.js']) {
 			if (!files.includes(f)) throw new Error(`the packed package lacks ${f}`);
 		}
 	});
@@ -146,6 +161,7 @@ async function main() {
 			t.installedMs ? `install ${h.formatMs(t.installedMs)}` : `cache check ${h.formatMs(t.ensureMs || 0)}`,
 			`import ${h.formatMs(t.importMs || 0)}`,
 			`actions ${h.formatMs(t.actionsMs || 0)}`,
+			`ai tool ${h.formatMs(t.aiToolMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,

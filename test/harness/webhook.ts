@@ -15,6 +15,7 @@ import { parse as parseQueryString } from 'node:querystring';
 
 import {
 	Workflow,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
 	type INodeParameters,
@@ -54,7 +55,9 @@ export interface TriggerEndpointOptions {
 	workflowId?: string;
 	nodeId?: string;
 	/** Node typeVersion. n8n pre-parses bodies of version 1 start nodes whatever their content type; for later versions only JSON, form, text and XML (the rest stays for readRawBody()). Default 2. */
-	typeVersion?: 1 | 2;
+	typeVersion?: 1 | 2 | 3;
+	/** Data of an SMS Handover Webhook API credential to give the node (n8n-core's getCredentials hands it out). */
+	webhookCredential?: ICredentialDataDecryptedObject;
 }
 
 export interface TriggerEndpoint {
@@ -169,6 +172,9 @@ export async function startTriggerEndpoint(
 		position: [0, 0],
 		parameters: nodeParameters,
 		webhookId,
+		...(options.webhookCredential
+			? { credentials: { smsHandoverWebhookApi: { id: 'webhook-credential-1', name: 'SMS Handover Webhook' } } }
+			: {}),
 	};
 	const workflow = new Workflow({
 		id: workflowId,
@@ -221,6 +227,11 @@ export async function startTriggerEndpoint(
 		const additionalData = {
 			httpRequest: request,
 			httpResponse: response,
+			// The credential store, as in execute.ts: hands out the decrypted test credential.
+			credentialsHelper: {
+				isCredentialUsableByNode: () => true,
+				getDecrypted: async () => ({ ...options.webhookCredential }),
+			},
 		} as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData: IWebhookData = {
 			httpMethod: method as IWebhookData['httpMethod'],

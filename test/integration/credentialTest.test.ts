@@ -33,7 +33,7 @@ describe('credential test', () => {
 		expect(ctx.sim.requests[0].rawBody).toBe('');
 	});
 
-	/** A panel the simulator cannot play: every request answered with `body`. */
+	/** A panel the simulator does not play: every request answered with `body`. */
 	async function withPanel(contentType: string, body: string, fn: (baseUrl: string, paths: string[]) => Promise<void>) {
 		const paths: string[] = [];
 		const panel: Server = createServer((req, res) => {
@@ -50,10 +50,8 @@ describe('credential test', () => {
 	}
 
 	it('succeeds with the admin key, which the panel answers with INFO text', async () => {
-		await withPanel('text/html; charset=UTF-8', 'INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY', async (baseUrl, paths) => {
-			expect(await test({ apiKey: 'admin-key', baseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(paths).toEqual(['GET /miscapi/admin-key/getBalance/true/']);
-		});
+		expect(await test({ apiKey: ctx.sim.adminKey, baseUrl: ctx.sim.baseUrl })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(seen()).toEqual([`GET /miscapi/${ctx.sim.adminKey}/getBalance/true/`]);
 	});
 
 	it('succeeds with a good key of an account without routes (an empty array)', async () => {
@@ -82,6 +80,12 @@ describe('credential test', () => {
 		ctx.sim.failNext('balance', 'http502');
 		const result = await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl });
 		expect(result).toEqual({ status: 'Error', message: 'Bad Gateway' });
+	});
+
+	it('is not retried: one request, and the panel’s failure is the answer', async () => {
+		ctx.sim.failNext('balance', 'http503');
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl })).toEqual({ status: 'Error', message: 'Service Unavailable' });
+		expect(seen()).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
 	});
 
 	it('fails when nothing listens there, without showing the key', async () => {

@@ -46,9 +46,9 @@ describe('provider failures', () => {
 	});
 
 	it('a refused connection names the problem', async () => {
-		const result = await run(ctx.sim, { parameters: balance, credentials: { apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' } });
+		const result = await run(ctx.sim, { parameters: otpVerify, credentials: { apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' } });
 		expect(result.error?.message).toBe('SMS Handover refused the connection');
-		expect(result.error?.description).toBe('GET /miscapi/***/getBalance/true/: ECONNREFUSED');
+		expect(result.error?.description).toBe('GET /verify-otp/index: ECONNREFUSED');
 	});
 
 	it.each<[SimEndpoint, IDataObject]>([

@@ -39,6 +39,7 @@ describe('sms: send', () => {
 					success: true,
 					shootId,
 					providerMessage: 'SMS SUBMITTED SUCCESSFULLY',
+					heldForApproval: false,
 					contacts: ['919876543210', '919812345678'],
 					contactCount: 2,
 					type: 'text',

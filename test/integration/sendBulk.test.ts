@@ -46,6 +46,7 @@ describe('sms: sendBulk', () => {
 				json: {
 					success: true,
 					shootId,
+					heldForApproval: false,
 					mobile,
 					type: 'text',
 					encoding: 'GSM-7',

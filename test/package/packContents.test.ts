@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -27,10 +27,14 @@ describe('npm pack', () => {
 		expect(files.filter((f) => f.startsWith('dist/') && !BUILT.test(f))).toEqual([]);
 	});
 
-	it('ships every node and credential n8n loads, with their icons and codex files', () => {
+	it('registers and ships every node and credential, with their icons and codex files', () => {
 		const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-		const entries: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
-		expect(entries.length).toBe(3);
+		const entries: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials].sort();
+		const sources = [
+			...readdirSync(path.join(REPO, 'nodes/SmsHandover')).filter((f) => f.endsWith('.node.ts')).map((f) => `nodes/SmsHandover/${f}`),
+			...readdirSync(path.join(REPO, 'credentials')).filter((f) => f.endsWith('.credentials.ts')).map((f) => `credentials/${f}`),
+		];
+		expect(entries).toEqual(sources.map((f) => `dist/${f.replace(/\.ts$/, '.js')}`).sort());
 		expect(files).toEqual(expect.arrayContaining(entries));
 		expect(files).toEqual(
 			expect.arrayContaining([

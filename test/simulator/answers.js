@@ -21,4 +21,11 @@ function scalar(params, name) {
 	return '';
 }
 
-module.exports = { jsonAnswer, textAnswer, errorJson, scalar };
+/** Whose account a key opens: 'user' (the API key), 'admin' (the panel's admin, user 1) or null. */
+function keyOwner(sim, key) {
+	if (key === sim.apiKey) return 'user';
+	if (key === sim.adminKey) return 'admin';
+	return null;
+}
+
+module.exports = { jsonAnswer, textAnswer, errorJson, scalar, keyOwner };

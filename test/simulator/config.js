@@ -1,6 +1,7 @@
 'use strict';
 // Default options and the checks applied to startSimulator() options and configure().
 const { STYLES } = require('./dlrPush');
+const { OUTCOME_NAMES } = require('./panelDlr');
 
 const DEFAULT_ROUTES = [
 	{ id: '1', name: 'Transactional', balance: 100000 },
@@ -9,15 +10,40 @@ const DEFAULT_ROUTES = [
 
 function defaultConfig() {
 	return {
-		otp: { ttlMs: 300000, maxAttempts: 3 },
-		// utcOffsetMinutes: delivered_at is written on the panel's clock (IST, +05:30, no DST).
-		dlr: { style: 'json', delayMs: 20, status: 'DELIVRD', errorCode: '000', utcOffsetMinutes: 330, timeoutMs: 5000, concurrency: 8 },
+		// style 'panel' answers as the panel's sendOtpApi/verifyOtpApi; maxAttempts = wrong codes allowed
+		// before the next verify answers TOO MANY ATTEMPTS (panel) or 'expired' (legacy).
+		otp: { style: 'panel', ttlMs: 600000, maxAttempts: 5, channels: ['1', '2', '3', '4', '5'] },
+		dlr: {
+			style: 'native',
+			delayMs: 20,
+			autoPush: true,
+			outcome: 'delivered',
+			outcomeByNumber: {},
+			// Times are written on the panel's clock (IST, +05:30, no DST) as `${date}` prints a JS Date.
+			timeFormat: 'dateString',
+			utcOffsetMinutes: 330,
+			// What `${null}` prints: mariadb 2.5.6 reads a zero TIMESTAMP (no delivery time) as null.
+			missingTimeText: 'null',
+			maxAttempts: 4,
+			retryDelayMs: 500,
+			batchSize: 1000,
+			getDlrStyle: 'panel',
+			getDlrMsisdn: 'string',
+			// The guessed shapes (query, form, json, jsonArray) and getDLR 'legacy' rows.
+			status: 'DELIVRD',
+			errorCode: '000',
+			timeoutMs: 5000,
+			concurrency: 8,
+		},
 		sendResponseStyle: 'json',
 		otpStatusField: 'result',
 		latencyMs: 0,
 		// PHP panels usually answer text as text/html; JSON content type is configurable for the same reason.
 		jsonContentType: 'application/json; charset=utf-8',
 		textContentType: 'text/html; charset=UTF-8',
+		heldWords: ['HOLDME'],
+		// As the API document spells it; the panel's Node API reads 'bulk_campaign'.
+		bulkParameterName: 'bulk_campaigm',
 	};
 }
 
@@ -31,13 +57,66 @@ function nonNegative(name, value) {
 	}
 }
 
+function positiveInteger(name, value) {
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${JSON.stringify(value)})`);
+}
+
+function stringList(name, value) {
+	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+		throw new Error(`${name} must be an array of strings (got ${JSON.stringify(value)})`);
+	}
+}
+
+function isPlainObject(value) {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Merges a dlr/otp group, refusing keys the group does not have. */
+function mergeGroup(config, name, value) {
+	if (!isPlainObject(value)) throw new Error(`${name} must be an object`);
+	for (const key of Object.keys(value)) {
+		if (!Object.prototype.hasOwnProperty.call(config[name], key)) throw new Error(`unknown simulator setting '${name}.${key}'`);
+	}
+	Object.assign(config[name], structuredClone(value));
+}
+
+function checkDlr(dlr) {
+	oneOf('dlr.style', dlr.style, STYLES);
+	nonNegative('dlr.delayMs', dlr.delayMs);
+	if (typeof dlr.autoPush !== 'boolean') throw new Error('dlr.autoPush must be true or false');
+	oneOf('dlr.outcome', dlr.outcome, OUTCOME_NAMES);
+	if (!isPlainObject(dlr.outcomeByNumber)) throw new Error('dlr.outcomeByNumber must be an object of mobile → outcome');
+	for (const [mobile, outcome] of Object.entries(dlr.outcomeByNumber)) oneOf(`dlr.outcomeByNumber[${mobile}]`, outcome, OUTCOME_NAMES);
+	oneOf('dlr.timeFormat', dlr.timeFormat, ['dateString', 'sql']);
+	if (!Number.isInteger(dlr.utcOffsetMinutes) || Math.abs(dlr.utcOffsetMinutes) > 14 * 60) {
+		throw new Error(`dlr.utcOffsetMinutes must be a whole number of minutes within ±840 (got ${JSON.stringify(dlr.utcOffsetMinutes)})`);
+	}
+	if (typeof dlr.missingTimeText !== 'string') throw new Error('dlr.missingTimeText must be a string');
+	positiveInteger('dlr.maxAttempts', dlr.maxAttempts);
+	nonNegative('dlr.retryDelayMs', dlr.retryDelayMs);
+	positiveInteger('dlr.batchSize', dlr.batchSize);
+	oneOf('dlr.getDlrStyle', dlr.getDlrStyle, ['panel', 'legacy']);
+	oneOf('dlr.getDlrMsisdn', dlr.getDlrMsisdn, ['string', 'number']);
+	nonNegative('dlr.timeoutMs', dlr.timeoutMs);
+	positiveInteger('dlr.concurrency', dlr.concurrency);
+}
+
+function checkOtp(otp) {
+	oneOf('otp.style', otp.style, ['panel', 'legacy']);
+	nonNegative('otp.ttlMs', otp.ttlMs);
+	if (!Number.isInteger(otp.maxAttempts) || otp.maxAttempts < 0) {
+		throw new Error(`otp.maxAttempts must be a non-negative integer (got ${JSON.stringify(otp.maxAttempts)})`);
+	}
+	stringList('otp.channels', otp.channels);
+}
+
 /** Merges `changes` into `config` in place after checking them; unknown keys are refused. */
 function applyConfig(config, changes) {
 	for (const [name, value] of Object.entries(changes || {})) {
 		switch (name) {
 			case 'dlr':
 			case 'otp':
-				Object.assign(config[name], value);
+				mergeGroup(config, name, value);
 				break;
 			case 'sendResponseStyle':
 				oneOf(name, value, ['json', 'text']);
@@ -55,14 +134,20 @@ function applyConfig(config, changes) {
 			case 'textContentType':
 				config[name] = String(value);
 				break;
+			case 'heldWords':
+				stringList(name, value);
+				config[name] = value.slice();
+				break;
+			case 'bulkParameterName':
+				oneOf(name, value, ['bulk_campaigm', 'bulk_campaign']);
+				config[name] = value;
+				break;
 			default:
 				throw new Error(`unknown simulator setting '${name}'`);
 		}
 	}
-	oneOf('dlr.style', config.dlr.style, STYLES);
-	nonNegative('dlr.delayMs', config.dlr.delayMs);
-	nonNegative('otp.ttlMs', config.otp.ttlMs);
-	nonNegative('otp.maxAttempts', config.otp.maxAttempts);
+	checkDlr(config.dlr);
+	checkOtp(config.otp);
 	return config;
 }
 

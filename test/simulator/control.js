@@ -32,6 +32,14 @@ function listRequests(sim, search) {
 	return list;
 }
 
+/** A submission as JSON (without its messages), with its per-recipient reports (smsId = message_id in pushes). */
+function describeSubmission(submission) {
+	const described = {};
+	for (const name of Object.keys(submission)) if (name !== 'messages') described[name] = submission[name];
+	described.reports = submission.reports;
+	return described;
+}
+
 async function route(sim, req, url) {
 	const { pathname } = url;
 	const method = req.method;
@@ -43,6 +51,16 @@ async function route(sim, req, url) {
 		const entry = sim.otps.get(reference);
 		if (!entry) return json(404, { error: `unknown reference ${reference}` });
 		return json(200, { reference, otp: entry.otp, mobile: entry.mobile, channelId: entry.channelId });
+	}
+	if (method === 'GET' && pathname.startsWith('/__sim/submissions/')) {
+		const shootId = decodeURIComponent(pathname.slice('/__sim/submissions/'.length));
+		const submission = sim.getSubmission(shootId);
+		if (!submission) return json(404, { error: `unknown shoot id ${shootId}` });
+		return json(200, describeSubmission(submission));
+	}
+	if (method === 'POST' && pathname === '/__sim/deliver') {
+		const { shootId, mobile, outcome } = await readJson(req);
+		return json(200, await sim.deliver(shootId, { mobile, outcome }));
 	}
 	if (method === 'POST' && pathname === '/__sim/reset') {
 		sim.reset();

@@ -1,9 +1,14 @@
 'use strict';
-// Pushes delivery reports to a dlr_url the way panels do: GET query, form POST, JSON object(s) or one JSON array.
+// Sends delivery-report pushes: the guessed shapes (GET query, form POST, JSON object(s) or one JSON array)
+// planned here, and the panel's shapes (panelDlr.js), with the panel's retry of unanswered pushes.
 const http = require('node:http');
 const https = require('node:https');
 
-const STYLES = ['query', 'form', 'json', 'jsonArray'];
+/** Shapes panels in general use; reports are arbitrary objects, one attempt each. */
+const RAW_STYLES = ['query', 'form', 'json', 'jsonArray'];
+/** The SMS Handover panel's own callbacks (see delivery.js), retried up to dlr.maxAttempts. */
+const PANEL_STYLES = ['native', 'batch', 'ntapi', 'empty'];
+const STYLES = [...PANEL_STYLES, ...RAW_STYLES];
 const MAX_RESPONSE_CHARS = 2000;
 
 function fieldValue(value) {
@@ -19,7 +24,7 @@ function toSearchParams(report) {
 
 /** The HTTP requests (not yet sent) that deliver `reports` to `url` in `style`. */
 function planRequests(url, style, reports) {
-	if (!STYLES.includes(style)) throw new Error(`unknown DLR style '${style}' (use ${STYLES.join(', ')})`);
+	if (!RAW_STYLES.includes(style)) throw new Error(`unknown DLR style '${style}' for raw reports (use ${RAW_STYLES.join(', ')})`);
 	if (style === 'jsonArray') {
 		return [{ url, method: 'POST', contentType: 'application/json', body: JSON.stringify(reports) }];
 	}
@@ -51,22 +56,44 @@ class DlrPusher {
 	}
 
 	/**
-	 * Sends every planned request with at most `concurrency` in flight; resolves with their records.
-	 * `onRecord` is called once per finished push (answered or failed), as it finishes.
+	 * Sends every job with at most `concurrency` requests in flight; resolves with one record per attempt.
+	 * A job is `{ url, method, contentType, body }` or, to be retried, `{ ..., bodyFor(attempt), retry: true }`:
+	 * a retried job whose answer is not 2xx (or that got none) is sent again after `retryDelayMs`, up to
+	 * `maxAttempts` in all. `sleep(ms)` resolves false when the simulator is reset or closed (no more retries).
+	 * `onRecord` is called once per finished attempt, as it finishes.
 	 */
-	async push(url, style, reports, { concurrency = 8, timeoutMs = 5000, onRecord = () => {} } = {}) {
-		const planned = planRequests(url, style, reports);
-		const records = new Array(planned.length);
-		let next = 0;
-		const worker = async () => {
-			while (next < planned.length && !this.closed) {
-				const index = next++;
-				records[index] = await this.send(planned[index], timeoutMs, onRecord);
-			}
-		};
-		const workers = Math.max(1, Math.min(concurrency, planned.length));
-		await Promise.all(Array.from({ length: workers }, worker));
-		return records.filter(Boolean);
+	push(jobs, { concurrency = 8, timeoutMs = 5000, maxAttempts = 1, retryDelayMs = 0, sleep, onRecord = () => {} } = {}) {
+		const records = [];
+		const queue = jobs.map((job) => ({ job, attempt: 1 }));
+		let active = 0;
+		let waiting = 0;
+		return new Promise((resolve) => {
+			const pump = () => {
+				while (active < concurrency && queue.length > 0 && !this.closed) start(queue.shift());
+				if (active === 0 && waiting === 0 && (queue.length === 0 || this.closed)) resolve(records);
+			};
+			const start = async ({ job, attempt }) => {
+				active += 1;
+				const body = job.bodyFor ? job.bodyFor(attempt) : job.body;
+				const record = await this.send({ url: job.url, method: job.method, contentType: job.contentType, body }, timeoutMs, (r) => {
+					r.attempt = attempt;
+					onRecord(r);
+				});
+				records.push(record);
+				active -= 1;
+				const answered = record.status !== null && record.status >= 200 && record.status < 300;
+				if (job.retry && !answered && attempt < maxAttempts && !this.closed) {
+					waiting += 1;
+					sleep(retryDelayMs).then((goOn) => {
+						waiting -= 1;
+						if (goOn) queue.push({ job, attempt: attempt + 1 });
+						pump();
+					});
+				}
+				pump();
+			};
+			pump();
+		});
 	}
 
 	/** One request; never rejects: a refused, reset or timed-out push becomes a record with `error`. */
@@ -124,4 +151,4 @@ class DlrPusher {
 	}
 }
 
-module.exports = { DlrPusher, planRequests, STYLES };
+module.exports = { DlrPusher, planRequests, STYLES, RAW_STYLES, PANEL_STYLES };

@@ -2,7 +2,22 @@
 // Failure injection: what a flaky gateway, proxy or load balancer in front of it really answers.
 
 const ENDPOINTS = ['send', 'balance', 'dlr', 'otpSend', 'otpVerify', '*'];
-const MODES = ['http500', 'http502', 'http503', 'http429', 'hang', 'reset', 'html', 'malformedJson', 'errText', 'errorJson'];
+const MODES = [
+	'http500',
+	'http502',
+	'http503',
+	'http504',
+	'http429',
+	'hang',
+	'reset',
+	'html',
+	'malformedJson',
+	'errText',
+	'errorJson',
+	'errorField',
+	'emptyArray',
+	'emptyBody',
+];
 const OTP_ENDPOINTS = new Set(['otpSend', 'otpVerify']);
 const DEFAULT_MESSAGE = 'SERVICE UNAVAILABLE';
 
@@ -12,6 +27,9 @@ const HTML_500 =
 	'unable to complete your request.</p>\n</body></html>\n';
 const HTML_502 =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+	'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const HTML_504 =
+	'<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n' +
 	'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const HTML_PAGE =
 	'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>SMS Handover | Login</title></head>\n' +
@@ -80,8 +98,11 @@ function failureAnswer(config, failure, endpoint) {
 			return html(502, HTML_502);
 		case 'http503':
 			return text(503, 'Service Temporarily Unavailable');
+		case 'http504':
+			return html(504, HTML_504);
 		case 'http429':
-			return text(429, 'Too Many Requests', { 'Retry-After': String(failure.retryAfter ?? 1) });
+			// retryAfter null: no header at all; a string (e.g. an HTTP-date) is sent as given.
+			return text(429, 'Too Many Requests', failure.retryAfter === null ? {} : { 'Retry-After': String(failure.retryAfter ?? 1) });
 		case 'html':
 			return html(200, HTML_PAGE);
 		case 'malformedJson':
@@ -92,6 +113,13 @@ function failureAnswer(config, failure, endpoint) {
 			const field = OTP_ENDPOINTS.has(endpoint) ? config.otpStatusField : 'result';
 			return { status: 200, contentType: config.jsonContentType, body: JSON.stringify({ [field]: 'error', message }) };
 		}
+		case 'errorField':
+			// What the panel's Node API answers when it throws: {"error":"Malformed Request"}.
+			return { status: 200, contentType: config.jsonContentType, body: JSON.stringify({ error: failure.message || 'Malformed Request' }) };
+		case 'emptyArray':
+			return { status: 200, contentType: config.jsonContentType, body: '[]' };
+		case 'emptyBody':
+			return { status: 200, contentType: config.textContentType, body: '' };
 		default:
 			throw new Error(`no answer for failure mode ${failure.mode}`);
 	}

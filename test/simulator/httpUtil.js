@@ -1,5 +1,5 @@
 'use strict';
-// Small HTTP and formatting helpers shared by the simulator's endpoints.
+// Small HTTP helpers and id generators shared by the simulator's endpoints.
 const crypto = require('node:crypto');
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -86,17 +86,8 @@ function randomString(length, alphabet) {
 
 const newShootId = () => randomString(16, ALNUM);
 const newOtpReference = () => randomString(17, ALNUM_UPPER);
-const newOtpCode = () => String(crypto.randomInt(0, 1000000)).padStart(6, '0');
-
-/** 'YYYY-MM-DD HH:mm:ss' for `ms` shifted to a fixed UTC offset (the provider's panel clock). */
-function formatDateTime(ms, utcOffsetMinutes) {
-	const d = new Date(ms + utcOffsetMinutes * 60000);
-	const pad = (n) => String(n).padStart(2, '0');
-	return (
-		`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-		`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-	);
-}
+// The panel draws rand(100000, 999999): six digits, never a leading zero.
+const newOtpCode = () => String(crypto.randomInt(100000, 1000000));
 
 /** Writes an answer `{ status, contentType, body, headers }` unless the client is already gone. */
 function writeAnswer(res, answer) {
@@ -119,6 +110,5 @@ module.exports = {
 	newShootId,
 	newOtpReference,
 	newOtpCode,
-	formatDateTime,
 	writeAnswer,
 };

@@ -9,9 +9,10 @@ const { readBody, parseBody, attachRawBody, writeAnswer, BodyTooLargeError } = r
 const { classify } = require('./router');
 const { defaultConfig, applyConfig, normaliseRoutes } = require('./config');
 const { FailurePlan, failureAnswer } = require('./failures');
-const { DlrPusher } = require('./dlrPush');
+const { DlrPusher, planRequests, RAW_STYLES } = require('./dlrPush');
+const { Delivery } = require('./delivery');
 const { handleSend } = require('./smsApi');
-const { handleBalance, handleGetDlr, reportsFor } = require('./miscApi');
+const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
 
@@ -22,17 +23,23 @@ const HANDLERS = {
 	otpSend: (sim, route, params) => handleOtpSend(sim, params),
 	otpVerify: (sim, route, params) => handleOtpVerify(sim, params),
 };
+const SETTING_NAMES = ['sendResponseStyle', 'otpStatusField', 'latencyMs', 'jsonContentType', 'textContentType', 'heldWords', 'bulkParameterName'];
 const plainText = (status, body) => ({ status, contentType: 'text/html; charset=UTF-8', body });
 
 class Simulator {
 	constructor(options) {
 		this.options = options;
 		this.apiKey = options.apiKey ?? 'sim-key-0123456789';
+		// The panel's admin account (user 1): valid everywhere, unlimited balance.
+		this.adminKey = options.adminKey ?? 'sim-admin-key-0001';
+		if (this.adminKey === this.apiKey) throw new Error('adminKey must differ from apiKey');
 		this.requests = [];
 		this.dlrPushes = [];
 		this.failures = new FailurePlan();
 		this.pusher = new DlrPusher();
+		this.delivery = new Delivery(this);
 		this.timers = new Set();
+		this.sleepers = new Set();
 		this.waiters = new Set();
 		this.sockets = new Set();
 		this.generation = 0;
@@ -52,7 +59,7 @@ class Simulator {
 	loadInitialState() {
 		const { routes, otp, dlr, ...rest } = this.options;
 		const settings = {};
-		for (const name of ['sendResponseStyle', 'otpStatusField', 'latencyMs', 'jsonContentType', 'textContentType']) {
+		for (const name of SETTING_NAMES) {
 			if (rest[name] !== undefined) settings[name] = rest[name];
 		}
 		this.config = applyConfig(defaultConfig(), { ...settings, otp: otp || {}, dlr: dlr || {} });
@@ -131,28 +138,56 @@ class Simulator {
 		return this.routes.keys().next().value;
 	}
 
-	/** Called by the send endpoint: pushes one report per recipient to dlr_url after dlr.delayMs. */
-	scheduleDlrPush(submission) {
-		const { style, delayMs } = this.config.dlr;
+	/** Runs `fn` after `ms` unless the simulator is reset or closed first. */
+	later(ms, fn) {
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
-			this.pushDlr(submission.dlrUrl, { style, reports: reportsFor(this, submission) }).catch(() => {});
-		}, delayMs);
+			fn();
+		}, ms);
 		this.timers.add(timer);
+		return timer;
 	}
 
-	async pushDlr(url, { style, reports } = {}) {
+	/** Resolves true after `ms`, or false as soon as the simulator is reset or closed. */
+	cancellableSleep(ms) {
+		return new Promise((resolve) => {
+			const sleeper = { resolve };
+			sleeper.timer = setTimeout(() => {
+				this.sleepers.delete(sleeper);
+				resolve(true);
+			}, ms);
+			this.sleepers.add(sleeper);
+		});
+	}
+
+	/** Sends push jobs (dlrPush.js) and records every attempt in dlrPushes. */
+	runPushJobs(jobs) {
 		const generation = this.generation;
-		const { concurrency, timeoutMs } = this.config.dlr;
-		return this.pusher.push(url, style || this.config.dlr.style, reports || [], {
+		const { concurrency, timeoutMs, maxAttempts, retryDelayMs } = this.config.dlr;
+		return this.pusher.push(jobs, {
 			concurrency,
 			timeoutMs,
+			maxAttempts,
+			retryDelayMs,
+			// A push started before reset() or close() is not retried.
+			sleep: (ms) => (generation !== this.generation ? Promise.resolve(false) : this.cancellableSleep(ms)),
 			onRecord: (record) => {
 				if (generation !== this.generation) return; // a push started before reset()
 				this.dlrPushes.push(record);
 				for (const waiter of this.waiters) if (this.dlrPushes.length >= waiter.count) waiter.done(null);
 			},
 		});
+	}
+
+	/** Pushes arbitrary report objects in one of the raw styles (query, form, json, jsonArray). */
+	async pushDlr(url, { style, reports } = {}) {
+		const configured = this.config.dlr.style;
+		return this.runPushJobs(planRequests(url, style || (RAW_STYLES.includes(configured) ? configured : 'json'), reports || []));
+	}
+
+	/** Makes reports final now and pushes them (see delivery.js); resolves with the push records. */
+	async deliver(shootId, options) {
+		return this.delivery.deliver(shootId, options);
 	}
 
 	waitForDlrPushes(count, timeoutMs = 5000) {
@@ -210,11 +245,21 @@ class Simulator {
 		return this.submissions.get(shootId);
 	}
 
+	stopTimers() {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		for (const sleeper of this.sleepers) {
+			clearTimeout(sleeper.timer);
+			sleeper.resolve(false);
+		}
+		this.sleepers.clear();
+		this.delivery.clear();
+	}
+
 	/** Back to the start state: options, balances, no requests, pushes, failures, OTPs or pending pushes. */
 	reset() {
 		this.generation += 1;
-		for (const timer of this.timers) clearTimeout(timer);
-		this.timers.clear();
+		this.stopTimers();
 		this.failures.clear();
 		this.requests.length = 0;
 		this.dlrPushes.length = 0;
@@ -225,8 +270,7 @@ class Simulator {
 		if (this.closed) return;
 		this.closed = true;
 		this.generation += 1;
-		for (const timer of this.timers) clearTimeout(timer);
-		this.timers.clear();
+		this.stopTimers();
 		for (const waiter of this.waiters) waiter.done(new Error('simulator closed'));
 		this.pusher.close();
 		const closed = new Promise((resolve) => this.server.close(() => resolve()));

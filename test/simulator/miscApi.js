@@ -1,10 +1,14 @@
 'use strict';
-// GET /miscapi/<key>/getBalance/true/ and GET /miscapi/<key>/getDLR/<shoot_id>.
-const { jsonAnswer, textAnswer } = require('./answers');
-const { formatDateTime } = require('./httpUtil');
+// GET /miscapi/<key>/getBalance/true/ and GET /miscapi/<key>/getDLR/<shoot_id> (ClientController.php miscApi).
+const { jsonAnswer, textAnswer, keyOwner } = require('./answers');
+const { reportsOf, finalTime } = require('./reports');
+const { getDlrRow } = require('./panelDlr');
+const { legacyReport } = require('./delivery');
 
 function handleBalance(sim, { key }) {
-	if (key !== sim.apiKey) return textAnswer(sim.config, 'ERR: INVALID API KEY');
+	const owner = keyOwner(sim, key);
+	if (owner === null) return textAnswer(sim.config, 'ERR: INVALID API KEY');
+	if (owner === 'admin') return textAnswer(sim.config, 'INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
 	const routes = [...sim.routes.values()].map((route) => ({
 		ROUTE_ID: route.id,
 		ROUTE: route.name,
@@ -13,24 +17,23 @@ function handleBalance(sim, { key }) {
 	return jsonAnswer(sim.config, routes);
 }
 
-/** One delivery report per recipient of a submission, as getDLR and the DLR pushes send it. */
-function reportsFor(sim, submission) {
-	const { status, errorCode, utcOffsetMinutes } = sim.config.dlr;
-	const deliveredAt = formatDateTime(submission.deliveredAtMs, utcOffsetMinutes);
-	return submission.recipients.map((mobile) => ({
-		sms_shoot_id: submission.shootId,
-		mobile,
-		status,
-		delivered_at: deliveredAt,
-		error_code: errorCode,
-	}));
+/** getDLR rows of a submission at `now`, in the configured dlr.getDlrStyle. */
+function getDlrRows(sim, submission, now = Date.now()) {
+	const dlr = sim.config.dlr;
+	return reportsOf(submission).map((report) => {
+		const finalAt = finalTime(submission, report, now);
+		if (dlr.getDlrStyle === 'legacy') return legacyReport(sim, submission, report, finalAt);
+		return getDlrRow(submission, report, finalAt, now, dlr);
+	});
 }
 
 function handleGetDlr(sim, { key, shootId }) {
-	if (key !== sim.apiKey) return textAnswer(sim.config, 'ERR: INVALID API KEY');
+	const owner = keyOwner(sim, key);
+	if (owner === null) return textAnswer(sim.config, 'ERR: INVALID API KEY');
 	const submission = sim.submissions.get(shootId);
-	if (!submission) return textAnswer(sim.config, 'ERR: INVALID SHOOT ID');
-	return jsonAnswer(sim.config, reportsFor(sim, submission));
+	// The panel looks a shoot id up among the key owner's own messages only.
+	if (!submission || submission.owner !== owner) return textAnswer(sim.config, 'ERR: INVALID SHOOT ID');
+	return jsonAnswer(sim.config, getDlrRows(sim, submission));
 }
 
-module.exports = { handleBalance, handleGetDlr, reportsFor };
+module.exports = { handleBalance, handleGetDlr, getDlrRows };

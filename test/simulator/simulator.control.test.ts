@@ -1,5 +1,5 @@
 // Test controls over HTTP (/__sim/*) for other processes, and the CLI / sandbox entry points.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, get, parse, postJson, send } from './testUtils';
@@ -31,12 +31,17 @@ it('GET /__sim/requests lists API requests in order (not control calls), filtera
 
 it('POST /__sim/configure changes settings and answers the settings in force; bad values get 400', async () => {
 	const settings = parse(await postJson(sim, '/__sim/configure', { sendResponseStyle: 'text', latencyMs: 0, dlr: { status: 'EXPIRED' } }));
-	expect(settings).toMatchObject({ sendResponseStyle: 'text', dlr: { status: 'EXPIRED', style: 'json' } });
+	expect(settings).toMatchObject({ sendResponseStyle: 'text', dlr: { status: 'EXPIRED', style: 'native', getDlrStyle: 'panel' }, otp: { style: 'panel' } });
 	expect((await send(sim, { contacts: '919765600001', msg: 'x' })).text).toMatch(/^SMS-SHOOT-ID\//);
 	const refused = await postJson(sim, '/__sim/configure', { sendResponseStyle: 'xml' });
 	expect(refused.status).toBe(400);
 	expect(parse(refused).error).toMatch(/sendResponseStyle must be one of json, text/);
 	expect((await postJson(sim, '/__sim/configure', { colour: 'red' })).status).toBe(400);
+	const typo = await postJson(sim, '/__sim/configure', { dlr: { stlye: 'json' } });
+	expect([typo.status, parse(typo).error]).toEqual([400, "unknown simulator setting 'dlr.stlye'"]);
+	expect(parse(await postJson(sim, '/__sim/configure', { dlr: { outcomeByNumber: { '919765600001': 'lost' } } })).error).toMatch(
+		/^dlr.outcomeByNumber\[919765600001\] must be one of delivered, failed/,
+	);
 });
 
 it('POST /__sim/reset restores balances and settings and forgets requests, failures and OTPs', async () => {
@@ -84,18 +89,39 @@ async function runUntil(script: string, args: string[], ready: RegExp, signal: N
 }
 
 it('cli.js prints SIMULATOR_URL and SIMULATOR_KEY, serves the API, and exits cleanly on SIGTERM', async () => {
-	const run = await runUntil('test/simulator/cli.js', ['--port', '0', '--key', 'cli-key'], /SIMULATOR_KEY=.*\n/, 'SIGTERM');
+	const run = await runUntil('test/simulator/cli.js', ['--port', '0', '--key', 'cli-key'], /SIMULATOR_ADMIN_KEY=.*\n/, 'SIGTERM');
 	const url = /SIMULATOR_URL=(http:\/\/127\.0\.0\.1:\d+)\n/.exec(run.output)?.[1];
-	expect(run.output).toContain('SIMULATOR_KEY=cli-key\n');
+	expect(run.output).toContain('SIMULATOR_KEY=cli-key\nSIMULATOR_ADMIN_KEY=sim-admin-key-0001\n');
 	const response = await fetch(`${url}/miscapi/cli-key/getBalance/true/`);
 	expect(JSON.parse(await response.text())).toHaveLength(2);
 	expect(await run.stop()).toBe(0);
 });
 
+it('cli.js takes --admin-key and --settings (any startSimulator settings as JSON)', async () => {
+	const settings = JSON.stringify({ dlr: { style: 'json', getDlrStyle: 'legacy' }, otp: { style: 'legacy' } });
+	const run = await runUntil('test/simulator/cli.js', ['--port', '0', '--admin-key', 'boss', '--settings', settings], /SIMULATOR_ADMIN_KEY=.*\n/, 'SIGTERM');
+	const url = /SIMULATOR_URL=(\S+)\n/.exec(run.output)?.[1];
+	expect(run.output).toContain('SIMULATOR_ADMIN_KEY=boss\n');
+	expect(await (await fetch(`${url}/miscapi/boss/getBalance/true/`)).text()).toBe('INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
+	const configured = await (await fetch(`${url}/__sim/configure`, { method: 'POST', body: '{}' })).json();
+	expect(configured).toMatchObject({ dlr: { style: 'json', getDlrStyle: 'legacy' }, otp: { style: 'legacy' } });
+	expect(await run.stop()).toBe(0);
+});
+
+it.each([
+	[['--colour', 'red'], /^simulator: unknown option --colour \(use --port, --key, --admin-key, --host, --latency, --settings\)\n$/],
+	[['--settings', '{dlr:'], /^simulator: --settings is not JSON: /],
+	[['--settings', '{"dlr":{"style":"xml"}}'], /^simulator: dlr.style must be one of native, batch, ntapi, empty, query, form, json, jsonArray/],
+])('cli.js %j exits 1 with a message', (args, message) => {
+	const result = spawnSync(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', ...args], { encoding: 'utf8', timeout: 10000 });
+	expect(result.status).toBe(1);
+	expect(result.stderr).toMatch(message);
+});
+
 it('scripts/sandbox.js prints the base URL, the key sandbox-key and how to use them, and exits on Ctrl-C', async () => {
 	const run = await runUntil('scripts/sandbox.js', ['--port', '0'], /Ctrl-C/, 'SIGINT');
 	expect(run.output).toMatch(/Base URL: http:\/\/127\.0\.0\.1:\d+/);
-	expect(run.output).toContain('API key:  sandbox-key');
+	expect(run.output).toContain('API key:  sandbox-key\n  Admin key (unlimited balance): sim-admin-key-0001\n');
 	expect(run.output).toContain('"SMS Handover API" credential');
 	expect(await run.stop()).toBe(0);
 });
@@ -103,5 +129,5 @@ it('scripts/sandbox.js prints the base URL, the key sandbox-key and how to use t
 it('configure() applies all changes or none', () => {
 	expect(() => sim.configure({ sendResponseStyle: 'text', dlr: { style: 'xml' as never } })).toThrow(/dlr.style must be one of/);
 	expect(sim.config.sendResponseStyle).toBe('json');
-	expect(sim.config.dlr.style).toBe('json');
+	expect(sim.config.dlr.style).toBe('native');
 });

@@ -1,4 +1,4 @@
-// DLR pushes: after a send with dlr_url the simulator posts reports to it, in each payload style.
+// DLR pushes in the raw styles (the simulator's earlier guessed shapes): after a send with dlr_url, and pushDlr().
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, closedPort, get, parse, postJson, send, startReceiver } from './testUtils';
 
@@ -80,7 +80,8 @@ it('query: one GET per recipient, fields appended to the query the dlr_url alrea
 	expect(receiver.received.every((r) => r.method === 'GET' && r.body === '')).toBe(true);
 });
 
-it('getDLR and the push carry the same reports', async () => {
+it("getDLR 'legacy' and the push carry the same reports", async () => {
+	sim.configure({ dlr: { getDlrStyle: 'legacy' } });
 	const shootId = await sendWithDlr(`${receiver.url}/dlr`);
 	await sim.waitForDlrPushes(2, 2000);
 	const pulled = parse(await get(sim, `/miscapi/${API_KEY}/getDLR/${shootId}`));

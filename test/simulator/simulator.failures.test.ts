@@ -17,11 +17,15 @@ it.each([
 	['http500', 500, /^text\/html/, /500 Internal Server Error/],
 	['http502', 502, /^text\/html/, /502 Bad Gateway/],
 	['http503', 503, /^text\/plain/, /^Service Temporarily Unavailable$/],
+	['http504', 504, /^text\/html/, /^<html>\r\n<head><title>504 Gateway Time-out<\/title><\/head>[\s\S]*<center>nginx<\/center>/],
 	['http429', 429, /^text\/plain/, /^Too Many Requests$/],
 	['html', 200, /^text\/html/, /^<!DOCTYPE html>/],
 	['malformedJson', 200, /^application\/json/, /^\{"result":"succ$/],
 	['errText', 200, /^text\/html/, /^ERR: SERVICE UNAVAILABLE$/],
 	['errorJson', 200, /^application\/json/, /^\{"result":"error","message":"SERVICE UNAVAILABLE"\}$/],
+	['errorField', 200, /^application\/json/, /^\{"error":"Malformed Request"\}$/],
+	['emptyArray', 200, /^application\/json/, /^\[\]$/],
+	['emptyBody', 200, /^text\/html/, /^$/],
 ] as const)('%s answers %i with the gateway-like body, once, and charges nothing', async (mode, status, type, body) => {
 	sim.failNext('send', mode);
 	const failed = await sendOk();
@@ -33,11 +37,23 @@ it.each([
 	expect(sim.requests.map((r) => r.endpoint)).toEqual(['send', 'send']);
 });
 
-it('sends Retry-After with 429', async () => {
+it('sends Retry-After with 429: 1 by default, the given seconds or HTTP-date, none for null', async () => {
 	sim.failNext('balance', 'http429', { retryAfter: 3 });
 	expect((await balance()).headers.get('retry-after')).toBe('3');
 	sim.failNext('balance', 'http429');
 	expect((await balance()).headers.get('retry-after')).toBe('1');
+	sim.failNext('balance', 'http429', { retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' });
+	expect((await balance()).headers.get('retry-after')).toBe('Wed, 21 Oct 2026 07:28:00 GMT');
+	sim.failNext('balance', 'http429', { retryAfter: null });
+	const bare = await balance();
+	expect([bare.status, bare.headers.get('retry-after')]).toEqual([429, null]);
+	await postJson(sim, '/__sim/fail', { endpoint: 'balance', mode: 'http429', retryAfter: null });
+	expect((await balance()).headers.get('retry-after')).toBeNull();
+});
+
+it('errorField uses the given message', async () => {
+	sim.failNext('dlr', 'errorField', { message: 'Invalid API Key' });
+	expect((await get(sim, `/miscapi/${API_KEY}/getDLR/X`)).text).toBe('{"error":"Invalid API Key"}');
 });
 
 it('uses the given message for errText and errorJson, and the OTP status field for errorJson', async () => {

@@ -201,7 +201,9 @@ describe('balance /miscapi/<key>/getBalance/true/', () => {
 	});
 });
 
-describe('getDLR /miscapi/<key>/getDLR/<shoot_id>', () => {
+describe("getDLR /miscapi/<key>/getDLR/<shoot_id>, getDlrStyle 'legacy'", () => {
+	beforeEach(() => sim.configure({ dlr: { getDlrStyle: 'legacy' } }));
+
 	it('reports one entry per recipient with the configured status', async () => {
 		sim.configure({ dlr: { status: 'UNDELIV', errorCode: '001' } });
 		const { sms_shoot_id: shootId } = parse(await send(sim, { contacts: '919765600001,919765600002', msg: 'x' }));

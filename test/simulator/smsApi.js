@@ -1,8 +1,9 @@
 'use strict';
 // POST/GET /smsapi/index: validation, credits per route, submissions kept for getDLR and DLR pushes.
 const { countSegments } = require('./segments');
-const { jsonAnswer, textAnswer, errorJson, scalar } = require('./answers');
+const { jsonAnswer, textAnswer, errorJson, scalar, keyOwner } = require('./answers');
 const { newShootId } = require('./httpUtil');
+const { reportsOf } = require('./reports');
 
 const MAX_MESSAGE_LENGTH = 720;
 const MAX_RECIPIENTS_PER_REQUEST = 50000;
@@ -21,7 +22,7 @@ function isValidScheduleTime(time) {
 	return realDay && hour <= 23 && minute <= 59;
 }
 
-/** Validates `bulk_campaigm` (JSON text, or an array from a JSON body), calling `onEntry` per entry. */
+/** Validates the bulk parameter (JSON text, or an array from a JSON body), calling `onEntry` per entry. */
 function readBulk(source, onEntry) {
 	let entries = source;
 	if (typeof source === 'string') {
@@ -58,9 +59,16 @@ function parseContacts(params) {
 	return { contacts, msg };
 }
 
+/** Tells whether a message contains one of the held words (the panel's spam keywords), case-insensitively. */
+function heldCheck(sim) {
+	const words = sim.config.heldWords.map((word) => word.toLowerCase()).filter((word) => word !== '');
+	return (msg) => words.length > 0 && words.some((word) => msg.toLowerCase().includes(word));
+}
+
 /** Validates a send request and returns the submission to store (balances untouched). */
 function buildSubmission(sim, params) {
-	if (scalar(params, 'key') !== sim.apiKey) throw new SendError('INVALID API KEY');
+	const owner = keyOwner(sim, scalar(params, 'key'));
+	if (owner === null) throw new SendError('INVALID API KEY');
 	const type = scalar(params, 'type') || 'text';
 	if (!SMS_TYPES.has(type)) throw new SendError('INVALID TYPE');
 	const routeId = scalar(params, 'routeid') || sim.defaultRouteId();
@@ -68,8 +76,11 @@ function buildSubmission(sim, params) {
 	const senderId = scalar(params, 'senderid');
 	if (senderId === '') throw new SendError('MISSING SENDER ID');
 
-	const bulkSource = typeof params.bulk_campaigm === 'string' ? params.bulk_campaigm.trim() : params.bulk_campaigm;
+	const bulkParam = params[sim.config.bulkParameterName];
+	const bulkSource = typeof bulkParam === 'string' ? bulkParam.trim() : bulkParam;
 	const isBulk = bulkSource !== undefined && bulkSource !== null && bulkSource !== '';
+	const isHeldMessage = heldCheck(sim);
+	let held = false;
 	let credits = 0;
 	let recipientsOf;
 	let messagesOf;
@@ -77,6 +88,7 @@ function buildSubmission(sim, params) {
 	if (isBulk) {
 		readBulk(bulkSource, (_mobile, msg) => {
 			credits += countSegments(msg, type).segments;
+			if (!held && isHeldMessage(msg)) held = true;
 		});
 		// Re-read on demand so a stored 50,000-entry bulk costs only its (shared) source text.
 		const collect = (pick) => {
@@ -91,6 +103,7 @@ function buildSubmission(sim, params) {
 		const { contacts, msg } = parseContacts(params);
 		const counted = countSegments(msg, type);
 		credits = counted.segments * contacts.length;
+		held = isHeldMessage(msg);
 		recipientsOf = () => contacts.slice();
 		messagesOf = () => contacts.map(() => msg);
 		encoding = counted.encoding;
@@ -98,12 +111,16 @@ function buildSubmission(sim, params) {
 
 	const time = scalar(params, 'time');
 	if (time !== '' && !isValidScheduleTime(time)) throw new SendError('INVALID SCHEDULE TIME');
-	if (credits > sim.routes.get(routeId).balance) throw new SendError('INSUFFICIENT BALANCE');
+	const route = sim.routes.get(routeId);
+	if (owner === 'user' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
 
 	const createdAt = Date.now();
+	const dlr = sim.config.dlr;
 	const submission = {
 		shootId: newShootId(),
+		owner,
 		routeId,
+		routeTitle: route.name,
 		type,
 		senderId,
 		campaign: scalar(params, 'campaign'),
@@ -112,15 +129,33 @@ function buildSubmission(sim, params) {
 		bulk: isBulk,
 		encoding,
 		credits,
+		held,
 		createdAt,
-		deliveredAtMs: createdAt + sim.config.dlr.delayMs,
+		deliveredAtMs: createdAt + dlr.delayMs,
+		// Delivery settings in force at the send (delivery.js, reports.js).
+		delayMs: dlr.delayMs,
+		autoFinalAt: dlr.autoPush ? createdAt + dlr.delayMs : null,
+		pushStyle: dlr.style,
+		outcomes: { outcome: dlr.outcome, outcomeByNumber: { ...dlr.outcomeByNumber } },
 	};
 	Object.defineProperty(submission, 'recipients', { enumerable: true, get: recipientsOf });
 	Object.defineProperty(submission, 'messages', { enumerable: true, get: messagesOf });
+	// Built on first use by reports.js; not part of the submission's public shape.
+	Object.defineProperty(submission, 'reportState', { enumerable: false, writable: true, value: null });
+	Object.defineProperty(submission, 'reports', { enumerable: false, get: () => reportsOf(submission) });
 	return submission;
 }
 
+/**
+ * The panel's Node API reads `bulk_campaign` and otherwise `contacts.split(',')`, which throws when contacts
+ * is not a string; its catch answers {"error":"Malformed Request"} (HTTP 200), before the key is checked.
+ */
+function nodeApiThrows(sim, params) {
+	return sim.config.bulkParameterName === 'bulk_campaign' && !params.bulk_campaign && typeof params.contacts !== 'string';
+}
+
 function handleSend(sim, params) {
+	if (nodeApiThrows(sim, params)) return jsonAnswer(sim.config, { error: 'Malformed Request' });
 	const textStyle = sim.config.sendResponseStyle === 'text';
 	let submission;
 	try {
@@ -129,13 +164,14 @@ function handleSend(sim, params) {
 		if (!(error instanceof SendError)) throw error;
 		return textStyle ? textAnswer(sim.config, `ERR: ${error.message}`) : errorJson(sim.config, error.message);
 	}
-	sim.routes.get(submission.routeId).balance -= submission.credits;
+	// The admin account has unlimited balance: its sends are not taken from the routes.
+	if (submission.owner === 'user') sim.routes.get(submission.routeId).balance -= submission.credits;
 	sim.submissions.set(submission.shootId, submission);
-	if (submission.dlrUrl !== '') sim.scheduleDlrPush(submission);
+	sim.delivery.onSubmission(submission);
 	if (textStyle) return textAnswer(sim.config, `SMS-SHOOT-ID/${submission.shootId}`);
 	return jsonAnswer(sim.config, {
 		result: 'success',
-		message: 'SMS SUBMITTED SUCCESSFULLY',
+		message: submission.held ? 'SPAM CONTENT DETECTED. CAMPAIGN HELD FOR APPROVAL' : 'SMS SUBMITTED SUCCESSFULLY',
 		sms_shoot_id: submission.shootId,
 	});
 }

@@ -1,7 +1,7 @@
 // Helpers for the simulator's own tests: real HTTP with Node's fetch, and a small receiver for DLR pushes.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Simulator } from './index';
+import { startSimulator, type Simulator } from './index';
 
 export const API_KEY = 'sim-key-0123456789';
 
@@ -59,6 +59,26 @@ export function send(sim: Simulator, fields: Record<string, string>): Promise<Re
 
 export const parse = (reply: Reply): any => JSON.parse(reply.text);
 
+/**
+ * `${date}` on a server in Asia/Kolkata, built with Intl (not the simulator's code): the oracle for panel times.
+ * Whole seconds, as the panel's TIMESTAMP columns keep them.
+ */
+export function istDateString(ms: number): string {
+	const format = new Intl.DateTimeFormat('en-US', {
+		timeZone: 'Asia/Kolkata',
+		weekday: 'short',
+		month: 'short',
+		day: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
+	});
+	const part = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+	return `${part.weekday} ${part.month} ${part.day} ${part.year} ${part.hour}:${part.minute}:${part.second} GMT+0530 (India Standard Time)`;
+}
+
 export interface Received {
 	method: string;
 	url: string;
@@ -66,8 +86,11 @@ export interface Received {
 	body: string;
 }
 
-/** A local HTTP server that records what the simulator pushes to it. */
-export async function startReceiver(status = 200) {
+/**
+ * A local HTTP server that records what the simulator pushes to it and answers with `status`, or with
+ * `status(n)` for the n-th request (1-based).
+ */
+export async function startReceiver(status: number | ((n: number) => number) = 200) {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
 		let body = '';
@@ -75,8 +98,9 @@ export async function startReceiver(status = 200) {
 		req.on('data', (chunk: string) => (body += chunk));
 		req.on('end', () => {
 			received.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], body });
-			res.writeHead(status, { 'Content-Type': 'text/plain' });
-			res.end(status === 200 ? 'OK' : 'NOPE');
+			const code = typeof status === 'number' ? status : status(received.length);
+			res.writeHead(code, { 'Content-Type': 'text/plain' });
+			res.end(code === 200 ? 'OK' : 'NOPE');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -96,4 +120,34 @@ export async function closedPort(): Promise<number> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return port;
+}
+
+/**
+ * One simulator (autoPush off, 10 ms between retries) and one receiver per test file, reset before each test,
+ * with helpers to send to the receiver and read what it got.
+ */
+export function usePanelPush() {
+	const ctx = {} as { sim: Simulator; receiver: Awaited<ReturnType<typeof startReceiver>> };
+	beforeAll(async () => {
+		ctx.sim = await startSimulator({ apiKey: API_KEY });
+		ctx.receiver = await startReceiver();
+	});
+	afterAll(async () => {
+		await ctx.sim.close();
+		await ctx.receiver.close();
+	});
+	beforeEach(() => {
+		ctx.sim.reset();
+		ctx.sim.configure({ dlr: { autoPush: false, retryDelayMs: 10 } });
+		ctx.receiver.received.length = 0;
+	});
+	const sendTo = async (contacts: string, msg = 'x', dlrUrl = `${ctx.receiver.url}/dlr`): Promise<string> => {
+		const reply = parse(await send(ctx.sim, { contacts, msg, dlr_url: dlrUrl }));
+		expect(reply.result).toBe('success');
+		return reply.sms_shoot_id;
+	};
+	const bodies = () => ctx.receiver.received.map((r) => JSON.parse(r.body));
+	const byMobile = (list: any[]) => list.slice().sort((a, b) => a.mobile - b.mobile);
+	const reportOf = (shootId: string, mobile: string) => ctx.sim.getSubmission(shootId)!.reports.find((r) => r.mobile === mobile)!;
+	return { ctx, sendTo, bodies, byMobile, reportOf };
 }

@@ -99,8 +99,15 @@ describe('normaliseReport', () => {
 			mobile: '919887000001',
 			status: 'delivered',
 			providerStatus: 'DELIVRD',
+			reason: null,
 			deliveredAt: '2026-03-01T14:30:05.000Z',
+			sentAt: null,
 			errorCode: '000',
+			senderId: null,
+			messageIds: [],
+			parts: null,
+			route: null,
+			attempt: null,
 			raw: record,
 		});
 		expect(result.raw).toBe(record);
@@ -115,7 +122,7 @@ describe('normaliseReport', () => {
 	});
 
 	it.each(FIELD_ALIASES.status)('reads the status from "%s"', (alias) => {
-		const result = report({ [alias]: 'UNDELIV' });
+		const result = report({ id: 'S', [alias]: 'UNDELIV' });
 		expect([result.status, result.providerStatus]).toEqual(['failed', 'UNDELIV']);
 	});
 
@@ -148,7 +155,24 @@ describe('normaliseReport', () => {
 
 	it('lets the first understood status field decide and keeps its text', () => {
 		const result = report({ id: 'S', status: 'OK', description: 'Absent Subscriber' });
-		expect([result.status, result.providerStatus]).toEqual(['failed', 'Absent Subscriber']);
+		expect([result.status, result.providerStatus, result.reason]).toEqual(['failed', 'Absent Subscriber', null]);
+	});
+
+	it('keeps a description beside the deciding status as the reason', () => {
+		const result = report({ id: 'S', status: 'UNDELIV', description: 'Absent Subscriber' });
+		expect([result.status, result.providerStatus, result.reason]).toEqual(['failed', 'UNDELIV', 'Absent Subscriber']);
+	});
+
+	it.each(FIELD_ALIASES.reason)('reads the reason from "%s"', (alias) => {
+		expect(report({ id: 'S', status: 'UNDELIV', [alias]: 'Handset busy' }).reason).toBe('Handset busy');
+	});
+
+	it.each(FIELD_ALIASES.senderId)('reads the sender ID from "%s"', (alias) => {
+		expect(report({ id: 'S', [alias]: 'SMSHND' }).senderId).toBe('SMSHND');
+	});
+
+	it.each(FIELD_ALIASES.sentAt)('reads the sending time from "%s"', (alias) => {
+		expect(report({ id: 'S', [alias]: '2026-01-02 03:04:05' }).sentAt).toBe('2026-01-02T03:04:05.000Z');
 	});
 
 	it('keeps an unfamiliar status as unknown with its text', () => {
@@ -156,9 +180,12 @@ describe('normaliseReport', () => {
 		expect([result.status, result.providerStatus]).toEqual(['unknown', 'Waiting for carrier moon phase']);
 	});
 
-	it('accepts a record with only a status', () => {
-		expect(report({ dlr_status: 'EXPIRED' })).toMatchObject({ shootId: null, mobile: null, status: 'expired' });
-	});
+	it.each([[{ dlr_status: 'EXPIRED' }], [{ status: 1e308 }], [{ status: 'DELIVRD', error_code: '000', delivered_at: '2026-01-01' }]])(
+		'is null for a record that names neither a shoot id nor a number: %p',
+		(record) => {
+			expect(normaliseReport(record)).toBeNull();
+		},
+	);
 
 	it('gives nulls for missing parts and unknown for a missing status', () => {
 		expect(report({ msisdn: '9198' })).toMatchObject({
@@ -315,6 +342,8 @@ describe('parseReportTime', () => {
 	);
 });
 
+const NO_REPORT = 'No delivery report found: expected a shoot id or a number';
+
 describe('parseDlrRequest', () => {
 	const delivered = { sms_shoot_id: 'S1', mobile: '919800000001', status: 'DELIVRD' };
 
@@ -419,6 +448,7 @@ describe('parseDlrRequest', () => {
 			reports: [],
 			rejected: 'Too many reports in one request (more than 50000)',
 			rejectedStatus: 413,
+			emptyObject: false,
 		});
 	});
 
@@ -435,10 +465,11 @@ describe('parseDlrRequest', () => {
 		['broken JSON text', { body: '{"id": "S1", ', contentType: 'text/plain' }, 'Body is not valid JSON'],
 		['non-JSON text declared as JSON', { rawBody: 'hello', contentType: 'application/json' }, 'Body is not valid JSON'],
 		['plain words', { body: 'hello world', contentType: 'text/plain' }, 'Body is not JSON, form data or an SMPP receipt'],
-		['an object with no report fields', { body: { foo: 'bar' } }, 'No delivery report found: expected a shoot id, number or status field'],
-		['an empty array', { body: [] }, 'No delivery report found: expected a shoot id, number or status field'],
-		['an array of numbers', { body: [1, 2, 3] }, 'No delivery report found: expected a shoot id, number or status field'],
+		['an object with no report fields', { body: { foo: 'bar' } }, NO_REPORT],
+		['an empty array', { body: [] }, NO_REPORT],
+		['an array of numbers', { body: [1, 2, 3] }, NO_REPORT],
+		['a status that names no message', { body: { status: 'DELIVRD', err: '000' } }, NO_REPORT],
 	])('refuses %s with 400 and a short reason', (_label, request, reason) => {
-		expect(parseDlrRequest(request)).toEqual({ reports: [], rejected: reason, rejectedStatus: 400 });
+		expect(parseDlrRequest(request)).toEqual({ reports: [], rejected: reason, rejectedStatus: 400, emptyObject: false });
 	});
 });

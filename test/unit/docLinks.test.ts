@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
+import { SmsHandoverWebhookApi } from '../../credentials/SmsHandoverWebhookApi.credentials';
 
 /** Documentation links must lead somewhere real once the package is on npm: its README there. */
 const REPO = path.resolve(__dirname, '..', '..');
@@ -34,6 +35,7 @@ function codexUrls(file: string): string[] {
 describe('documentation links', () => {
 	const links = [
 		new SmsHandoverApi().documentationUrl,
+		new SmsHandoverWebhookApi().documentationUrl,
 		...codexUrls('nodes/SmsHandover/SmsHandover.node.json'),
 		...codexUrls('nodes/SmsHandover/SmsHandoverTrigger.node.json'),
 	];
@@ -48,7 +50,7 @@ describe('documentation links', () => {
 
 	it('all point at a heading of the README on the package’s npm page', () => {
 		const anchors = readmeAnchors(read('README.md'));
-		expect(links).toHaveLength(4);
+		expect(links).toHaveLength(5);
 		for (const link of links) {
 			const [page, anchor] = link.split('#');
 			expect(page).toBe(NPM_PAGE);

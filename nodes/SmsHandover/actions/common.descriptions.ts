@@ -114,6 +114,54 @@ export const scheduleAtField: INodeProperties = {
 	description: "When to send. Converted into the account's time zone set in the credential.",
 };
 
+const extraParametersOption: INodeProperties = {
+	displayName: 'Extra Parameters',
+	name: 'extraParameters',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: {},
+	description:
+		"Further request parameters, sent as given. The panel forwards them to the route: Indian routes need the DLT entity and template IDs here, under the names your panel's API page lists for your account.",
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'dlt_template_id' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to check and price the messages without sending anything: each item shows its encoding, segments, credits and the request that would be sent (without the API key). Read from the first item.',
+};
+
+const balanceGuardOption: INodeProperties = {
+	displayName: 'Balance Guard',
+	name: 'balanceGuard',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to read the route's balance once before sending and send nothing when it cannot pay for every message (segments × recipients × Credits Per Segment). An admin key's unlimited balance passes. Read from the first item.",
+};
+
+const creditsPerSegmentOption: INodeProperties = {
+	displayName: 'Credits Per Segment',
+	name: 'creditsPerSegment',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 4 },
+	default: 1,
+	description: 'What one SMS part costs on the route, in the units of its balance (Balance Guard and Dry Run)',
+};
+
 function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -126,6 +174,10 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 }
 
 export const sendOptions = optionsCollection([
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
+	extraParametersOption,
 	typeOption,
 	campaignOption,
 	routeIdOption,
@@ -135,6 +187,10 @@ export const sendOptions = optionsCollection([
 ]);
 
 export const bulkOptions = optionsCollection([
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
+	extraParametersOption,
 	typeOption,
 	campaignOption,
 	routeIdOption,

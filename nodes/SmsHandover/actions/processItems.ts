@@ -15,6 +15,12 @@ export interface ItemWork<P> {
 	concurrency?: number;
 	/** Whether perform() submits SMS (an error then lists what was already submitted). */
 	submitsMessages?: boolean;
+	/**
+	 * Runs once, after every item is prepared and before the first request (the balance guard).
+	 * An error here stops the run before anything is sent: with continueOnFail every prepared
+	 * item comes out as that error.
+	 */
+	beforeSending?: (prepared: Array<{ itemIndex: number; input: P }>) => Promise<void>;
 }
 
 type Outcome = { data: IDataObject[] } | { error: Error };
@@ -65,6 +71,17 @@ export async function processItems<P>(
 			const failure = withItemIndex(context, error, itemIndex);
 			if (!continueOnFail) throw failure;
 			outcomes[itemIndex] = { error: failure };
+		}
+	}
+
+	if (work.beforeSending && prepared.length > 0) {
+		try {
+			await work.beforeSending(prepared);
+		} catch (error) {
+			const failure = asNodeError(context.getNode(), error);
+			if (!continueOnFail) throw failure;
+			for (const { itemIndex } of prepared) outcomes[itemIndex] = { error: failure };
+			prepared.length = 0;
 		}
 	}
 

@@ -30,13 +30,25 @@ function describeHttpStatus(status: number, retryAfter?: string): string {
 	return `SMS Handover refused the request (HTTP ${status})`;
 }
 
+/**
+ * The error text of a JSON answer, or null when it is not an error. Shapes seen in the panel's
+ * code: `{"result":"error","message":…}` (PHP API), `{"error":"Malformed Request"}` (its Node
+ * API on a request it cannot read), `{"success":false,"status":403,"message":…}` (its v2 API,
+ * echoed by the PHP API when a send fails there).
+ */
 function jsonErrorMessage(value: unknown): string | null {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
 	const record = value as Record<string, unknown>;
+	const text = (field: unknown) => (typeof field === 'string' && field.trim() ? field.trim() : null);
 	const outcome = String(record.result ?? record.status ?? '').toLowerCase();
-	if (outcome !== 'error' && outcome !== 'failed' && outcome !== 'failure') return null;
-	const message = record.message ?? record.msg ?? record.error ?? record.description;
-	return typeof message === 'string' && message.trim() ? message.trim() : 'Unspecified error';
+	const failed =
+		outcome === 'error' ||
+		outcome === 'failed' ||
+		outcome === 'failure' ||
+		record.success === false ||
+		(record.result === undefined && record.error !== undefined && record.error !== null && record.error !== false);
+	if (!failed) return null;
+	return text(record.message) ?? text(record.msg) ?? text(record.error) ?? text(record.description) ?? 'Unspecified error';
 }
 
 export function interpretProviderAnswer(

@@ -5,10 +5,17 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
 import { interpretProviderAnswer } from '../helpers/providerResponse';
+import {
+	provesNothingSent,
+	retryDecision,
+	stopNote,
+	type Failure,
+	type RetryMode,
+} from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -29,11 +36,15 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** Sent as application/x-www-form-urlencoded. */
 	form?: IDataObject;
+	/** Budget in ms for the whole call, retries and their waits included. */
 	timeout?: number;
 	/** Item the request belongs to, for the error shown in n8n. */
 	itemIndex?: number;
-	/** A send cannot be retried blindly: a lost answer may hide a submitted SMS. */
-	submitsMessages?: boolean;
+	/**
+	 * What may be retried (see retryPolicy.ts): `read` for idempotent reads, `send` for anything
+	 * that submits messages (retried only when nothing was sent), `never` (default) for one attempt.
+	 */
+	retry?: RetryMode;
 }
 
 /**
@@ -68,40 +79,75 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNABORTED: 'SMS Handover did not answer in time',
 };
 
-function networkFailure(
-	this: IExecuteFunctions,
-	error: Error & { code?: string },
-	request: ApiRequest,
-	timeout: number,
-): NodeApiError {
+const MAY_HAVE_BEEN_SENT =
+	'The messages may or may not have been submitted. Check the delivery reports or the panel before sending again: this node never resends on its own.';
+const NOTHING_SENT = 'Nothing was submitted: the connection to SMS Handover could not be opened.';
+
+/** One failed attempt: what the policy decides on, and what the user will read. */
+interface FailedAttempt {
+	failure: Failure;
+	message: string;
+	description?: string;
+	httpCode?: string;
+	networkCode?: string;
+}
+
+type Attempt = { ok: true; data: unknown } | ({ ok: false } & FailedAttempt);
+
+function networkFailure(error: Error & { code?: string }, request: ApiRequest, budgetMs: number): FailedAttempt {
 	const inner = (error.cause ?? {}) as { code?: string; message?: string };
-	const code = inner.code ?? error.code ?? '';
 	const rawMessage = String(inner.message ?? error.message ?? '');
+	// Node names a socket closed before any answer "socket hang up", sometimes without a code.
+	const code = inner.code ?? error.code ?? (/socket hang up/i.test(rawMessage) ? 'ECONNRESET' : '');
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage);
+	const failure: Failure = { kind: 'network', code, timedOut };
 	const message = timedOut
-		? `SMS Handover did not answer within ${timeout} ms`
+		? `SMS Handover did not answer within ${budgetMs} ms`
 		: (NETWORK_MESSAGES[code] ?? 'Could not reach SMS Handover');
 	const descriptionParts = [redact(`${request.method} ${request.endpoint}: ${code || rawMessage}`)];
-	if (request.submitsMessages) {
-		descriptionParts.push(
-			'The messages may or may not have been submitted. Check the delivery reports or the panel before sending again: this node never resends on its own.',
-		);
+	if (request.retry === 'send') {
+		descriptionParts.push(provesNothingSent(failure) ? NOTHING_SENT : MAY_HAVE_BEEN_SENT);
 	}
-	// No `code` key: NodeApiError would swap our message for a generic one keyed on it.
-	const cause: JsonObject = { message, networkCode: code || null };
-	return new NodeApiError(this.getNode(), cause, {
-		message,
-		description: descriptionParts.join(' '),
-		itemIndex: request.itemIndex,
-	});
+	return { failure, message, description: descriptionParts.join(' '), networkCode: code || undefined };
+}
+
+async function attempt(
+	this: IExecuteFunctions,
+	request: ApiRequest,
+	options: IHttpRequestOptions,
+	budgetMs: number,
+): Promise<Attempt> {
+	let response: { statusCode: number; headers: IDataObject; body: unknown };
+	try {
+		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+	} catch (error) {
+		return { ok: false, ...networkFailure(error as Error, request, budgetMs) };
+	}
+
+	const header = response.headers?.['retry-after'];
+	const retryAfter = typeof header === 'string' ? header : undefined;
+	const answer = interpretProviderAnswer(response.statusCode, response.body, retryAfter);
+	if (answer.ok) return { ok: true, data: answer.data };
+
+	const status = response.statusCode;
+	const failure: Failure = status >= 400 ? { kind: 'status', status, retryAfter } : { kind: 'answer' };
+	let description = answer.description ? redact(answer.description) : undefined;
+	// A 5xx may come from a proxy after the panel took the request.
+	if (request.retry === 'send' && status >= 500) {
+		description = description ? `${description} ${MAY_HAVE_BEEN_SENT}` : MAY_HAVE_BEEN_SENT;
+	}
+	return { ok: false, failure, message: redact(answer.message), description, httpCode: answer.httpCode };
 }
 
 /**
  * The only function that talks HTTP. Returns the provider's parsed answer on success and throws
  * a NodeApiError carrying the provider's message otherwise (including errors sent with HTTP 200).
+ * Retries only what `request.retry` allows (see retryPolicy.ts), all within `request.timeout`.
  */
 export async function apiRequest(this: IExecuteFunctions, request: ApiRequest): Promise<unknown> {
-	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	const budgetMs = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	const mode = request.retry ?? 'never';
+	const deadline = Date.now() + budgetMs;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.endpoint,
@@ -111,7 +157,7 @@ export async function apiRequest(this: IExecuteFunctions, request: ApiRequest): 
 		ignoreHttpStatusErrors: true,
 		encoding: 'text',
 		json: false,
-		timeout,
+		timeout: budgetMs,
 	};
 	if (request.form) {
 		options.body = encodeForm(request.form);
@@ -120,28 +166,40 @@ export async function apiRequest(this: IExecuteFunctions, request: ApiRequest): 
 		options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' };
 	}
 
-	let response: { statusCode: number; headers: IDataObject; body: unknown };
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
-	} catch (error) {
-		throw networkFailure.call(this, error as Error, request, timeout);
+	for (let attempts = 1; ; attempts++) {
+		// Each attempt may use all that is left of the budget, so a slow panel can still answer.
+		const result = await attempt.call(this, request, { ...options, timeout: Math.max(1, deadline - Date.now()) }, budgetMs);
+		if (result.ok) return result.data;
+
+		const remainingMs = deadline - Date.now();
+		const decision = retryDecision(mode, result.failure, {
+			attempts,
+			remainingMs,
+			now: Date.now(),
+			random: Math.random(),
+		});
+		if (decision.retry) {
+			this.logger.info(
+				redact(
+					`SMS Handover: ${request.method} ${request.endpoint} failed (${result.message}); attempt ${attempts + 1} in ${decision.waitMs} ms`,
+				),
+			);
+			await sleep(decision.waitMs);
+			continue;
+		}
+
+		const timedOut = result.failure.kind === 'network' && result.failure.timedOut;
+		const message = `${result.message}${stopNote(decision, attempts, { totalMs: budgetMs, remainingMs }, timedOut)}`;
+		// No `code` key: NodeApiError would swap our message for a generic one keyed on it.
+		const cause: JsonObject =
+			result.failure.kind === 'network'
+				? { message, networkCode: result.networkCode ?? null }
+				: { message, httpCode: result.httpCode ?? null };
+		throw new NodeApiError(this.getNode(), cause, {
+			message,
+			description: result.description,
+			httpCode: result.httpCode,
+			itemIndex: request.itemIndex,
+		});
 	}
-
-	const retryAfter = response.headers?.['retry-after'];
-	const answer = interpretProviderAnswer(
-		response.statusCode,
-		response.body,
-		typeof retryAfter === 'string' ? retryAfter : undefined,
-	);
-	if (answer.ok) return answer.data;
-
-	const message = redact(answer.message);
-	const cause: JsonObject = { message, httpCode: answer.httpCode ?? null };
-	throw new NodeApiError(this.getNode(), cause, {
-		message,
-		description: answer.description ? redact(answer.description) : undefined,
-		httpCode: answer.httpCode,
-		itemIndex: request.itemIndex,
-	});
 }
-

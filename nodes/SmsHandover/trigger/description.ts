@@ -7,10 +7,40 @@ export const dlrWebhooks: IWebhookDescription[] = [
 	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'dlr' },
 ];
 
+const commonOptions: INodeProperties[] = [
+	{
+		displayName: 'Deduplicate',
+		name: 'deduplicate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to drop a report already received (same shoot ID, number and status) within the deduplication window',
+	},
+	{
+		displayName: 'Deduplication Window (Minutes)',
+		name: 'deduplicateWindow',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description:
+			'How long a report is remembered for deduplication. Reports are remembered in memory, per n8n process.',
+	},
+];
+
+const deprecatedSecretToken: INodeProperties = {
+	displayName: 'Secret Token (Deprecated)',
+	name: 'secretToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		'Deprecated: it is stored in clear in the workflow and exported with it. Use a Webhook credential (SMS Handover Webhook API) instead; when both are set, the credential wins. When set, a request must carry this value as query parameter "token" or header "X-SMSHandover-Token"; other requests get 401 and start nothing.',
+};
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"SMS Handover has no API to register this URL. Copy this node's Production URL into the SMS Handover node's DLR URL option (or your panel's delivery-report settings). When you set a Secret Token, add it to the URL: <code>.../dlr?token=&lt;secret&gt;</code>.",
+			"SMS Handover has no API to register this URL. Copy this node's Production URL into the SMS Handover node's DLR URL option (or your panel's delivery-report settings). With a Webhook credential, add its secret token to the URL: <code>.../dlr?token=&lt;secret&gt;</code>.",
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -38,39 +68,25 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Unknown', value: 'unknown', description: 'The report carries a status we do not recognise' },
 		],
 	},
+	// Two definitions of `options`: from version 3 the deprecated Secret Token is gone from the
+	// list (the Webhook credential replaces it); versions 1 and 2 keep it so existing workflows
+	// still show, and keep using, the value they have.
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Deduplicate',
-				name: 'deduplicate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to drop a report already received (same shoot ID, number and status) within the deduplication window',
-			},
-			{
-				displayName: 'Deduplication Window (Minutes)',
-				name: 'deduplicateWindow',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description:
-					'How long a report is remembered for deduplication. Reports are remembered in memory, per n8n process.',
-			},
-			{
-				displayName: 'Secret Token',
-				name: 'secretToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'When set, a request must carry this value as query parameter "token" or header "X-SMSHandover-Token"; other requests get 401 and start nothing',
-			},
-		],
+		displayOptions: { hide: { '@version': [1, 2] } },
+		options: commonOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { '@version': [1, 2] } },
+		options: [...commonOptions, deprecatedSecretToken],
 	},
 ];

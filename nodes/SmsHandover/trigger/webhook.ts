@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { parseDlrRequest, type DeliveryReport } from '../helpers/dlr';
 import { dedupeKey, SeenReports } from './dedupe';
-import { carriesToken } from './token';
+import { requestAuthorized } from './secret';
 
 interface TriggerOptions {
 	secretToken?: string;
@@ -24,6 +24,20 @@ interface IncomingRequest {
 
 // Webhook requests of one n8n process share this module, so dedupe memory lives here.
 const seenReports = new SeenReports();
+let warnedAboutEmptyPushes = false;
+
+/**
+ * `{}` is what the panel's default (instant) delivery-report mode posts in its published code:
+ * its queue query never selects the push mode, so no report is built. Answering 200 stops the
+ * panel from posting it again; saying so once per process tells the user why nothing runs.
+ */
+function warnAboutEmptyPush(context: IWebhookFunctions): void {
+	if (warnedAboutEmptyPushes) return;
+	warnedAboutEmptyPushes = true;
+	context.logger.warn(
+		'SMS Handover Trigger received an empty delivery report ({}). The panel sends these in its default instant mode, which carries no report. Ask the panel admin to switch delivery-report callbacks to batch mode, or pull reports with SMS Handover → Delivery Report → Get. Later empty reports are not logged again.',
+	);
+}
 
 /** Answers the request directly with a short text reason; no execution starts. */
 function answer(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -56,7 +70,7 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 	const request = context.getRequestObject() as unknown as IncomingRequest;
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 
-	if (options.secretToken && !carriesToken(options.secretToken, request.query, request.headers)) {
+	if (!(await requestAuthorized(context, options.secretToken, request.query, request.headers))) {
 		return answer(context, 401, 'Unauthorized: missing or wrong token');
 	}
 
@@ -70,6 +84,10 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		timeZone: context.getTimezone(),
 	});
 	if (parsed.rejected !== null) return answer(context, parsed.rejectedStatus ?? 400, parsed.rejected);
+	if (parsed.emptyObject) {
+		warnAboutEmptyPush(context);
+		return {};
+	}
 
 	const events = context.getNodeParameter('events', []) as string[];
 	let reports: DeliveryReport[] = parsed.reports;

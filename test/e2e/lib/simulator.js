@@ -107,6 +107,8 @@ async function startSimulatorProcess({ port = 0, key = 'sim-key-0123456789', scr
 		const k = /SIMULATOR_KEY=(\S+)/.exec(out) || /API key:\s*(\S+)/.exec(out);
 		if (url && k) {
 			const client = new SimulatorClient(url[1], k[1]);
+			const admin = /SIMULATOR_ADMIN_KEY=(\S+)/.exec(out);
+			client.adminKey = admin ? admin[1] : null; // the panel's admin key (test/simulator/README.md)
 			client.pid = child.pid;
 			client.stop = () => stopGroup(child.pid, 5000);
 			client.output = () => out + err;

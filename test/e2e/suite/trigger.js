@@ -4,9 +4,17 @@
 const { assert, assertFields } = require('../lib/checks');
 const { actionNode, manualWorkflow, triggerWorkflow } = require('../lib/workflows');
 const { sleep } = require('../lib/proc');
+const { testCredentialViaRest } = require('../lib/owner');
 const { SENDER, MOBILE_A, MOBILE_B } = require('./actionWorkflows');
 
 const TOKEN = 'e2e-secret-token-7f3a';
+// The trigger's secret in an SMS Handover Webhook API credential (encrypted by n8n on import).
+const WEBHOOK_CREDENTIAL = {
+	id: 'smsHandoverWhk01',
+	name: 'SMS Handover Webhook (e2e)',
+	type: 'smsHandoverWebhookApi',
+	data: { token: 'e2e-credential-token-9b2c' },
+};
 // Reports carry the panel's wall-clock time; the trigger reads it in the workflow's time zone.
 const PANEL_ZONE = { timezone: 'Asia/Kolkata' };
 
@@ -14,6 +22,7 @@ const IDS = {
 	styles: { workflowId: 'e2eTriggerStyles', webhookId: '3f0c6a52-1b7e-4c55-9a1e-5d2b7c0e0001' },
 	dedup: { workflowId: 'e2eTriggerDedup1', webhookId: '3f0c6a52-1b7e-4c55-9a1e-5d2b7c0e0002' },
 	loop: { workflowId: 'e2eTriggerLoop01', webhookId: '3f0c6a52-1b7e-4c55-9a1e-5d2b7c0e0003' },
+	secret: { workflowId: 'e2eTriggerSecret', webhookId: '3f0c6a52-1b7e-4c55-9a1e-5d2b7c0e0004' },
 	loopSend: 'e2eLoopSend00001',
 };
 
@@ -34,7 +43,13 @@ function triggerWorkflows(cred, loopDlrUrl) {
 		options: { secretToken: TOKEN },
 		typeVersion: 1,
 	});
-	for (const wf of [styles, dedup, loop]) Object.assign(wf.settings, PANEL_ZONE);
+	// Version 3 (what the editor adds now) with its secret in the Webhook credential.
+	const secret = triggerWorkflow(IDS.secret.workflowId, 'e2e trigger: webhook credential', {
+		webhookId: IDS.secret.webhookId,
+		typeVersion: 3,
+	});
+	secret.nodes[0].credentials = { [WEBHOOK_CREDENTIAL.type]: { id: WEBHOOK_CREDENTIAL.id, name: WEBHOOK_CREDENTIAL.name } };
+	for (const wf of [styles, dedup, loop, secret]) Object.assign(wf.settings, PANEL_ZONE);
 	const loopSend = manualWorkflow(IDS.loopSend, 'e2e loop: send with dlrUrl', [
 		actionNode(
 			'SMS Handover',
@@ -42,7 +57,7 @@ function triggerWorkflows(cred, loopDlrUrl) {
 			cred,
 		),
 	]);
-	return { styles, dedup, loop, loopSend };
+	return { styles, dedup, loop, secret, loopSend };
 }
 
 // One push per payload style, with the field-name aliases panels use.
@@ -158,10 +173,34 @@ async function runTriggerChecks({ runner, n8n, sim, prefix }) {
 	});
 }
 
+async function runSecretCredentialChecks({ runner, n8n, sim, prefix }) {
+	const url = (token) => n8n.webhookUrl(IDS.secret.webhookId, 'dlr', token === null ? '' : `token=${encodeURIComponent(token)}`);
+	await runner.check(`${prefix} trigger v3 with a Webhook credential: its token → execution; wrong, missing or the old parameter's token → 401`, async () => {
+		const after = await n8n.lastExecutionId();
+		const report = [{ sms_shoot_id: 'shootCred00001', mobile: MOBILE_A, status: 'DELIVRD' }];
+		assertPushesAnswered(await sim.pushDlr(url('e2e-credential-token-9b2X'), 'json', report), 401);
+		assertPushesAnswered(await sim.pushDlr(url(TOKEN), 'json', report), 401);
+		assertPushesAnswered(await sim.pushDlr(url(null), 'query', report), 401);
+		assertPushesAnswered(await sim.pushDlr(url(WEBHOOK_CREDENTIAL.data.token), 'json', report), 200);
+		const execs = await n8n.waitForExecutions(IDS.secret.workflowId, 1, { afterId: after, settleMs: 1500 });
+		assert.equal(execs.length, 1, `expected only the right-token execution, got ${execs.length}`);
+		const item = triggerItems(execs)[0][0];
+		assertFields(item, { shootId: 'shootCred00001', status: 'delivered' }, 'item');
+		assert.ok(!JSON.stringify(item).includes(WEBHOOK_CREDENTIAL.data.token), 'the token is in the item');
+	});
+
+	await runner.check(`${prefix} Webhook credential Test button (POST /rest/credentials/test): checks the token's form, sends nothing`, async () => {
+		const good = await testCredentialViaRest(n8n, WEBHOOK_CREDENTIAL);
+		assert.deepStrictEqual(good, { status: 'OK', message: 'The token can be used (checked here, nothing was sent)' });
+		const short = await testCredentialViaRest(n8n, { ...WEBHOOK_CREDENTIAL, data: { token: 'too-short' } });
+		assert.deepStrictEqual(short, { status: 'Error', message: 'The secret token has 9 characters; use at least 16' });
+	});
+}
+
 async function runLoopCheck({ runner, n8n, sim, wfs, prefix }) {
-	await runner.check(`${prefix} loop (trigger v1): send with dlrUrl = trigger URL → trigger runs for each report`, async () => {
+	await runner.check(`${prefix} loop (trigger v1): send with dlrUrl = trigger URL → the panel's native push → trigger runs for each report`, async () => {
 		await sim.reset();
-		await sim.configure({ dlr: { style: 'json', delayMs: 50, status: 'DELIVRD' } });
+		await sim.configure({ dlr: { style: 'native', delayMs: 50 } });
 		const after = await n8n.lastExecutionId();
 		const result = await n8n.execute(wfs.loopSend.id);
 		assert.ok(result.ok, `send failed: ${result.error}`);
@@ -174,17 +213,27 @@ async function runLoopCheck({ runner, n8n, sim, wfs, prefix }) {
 		const items = triggerItems(execs).flat();
 		assert.equal(items.length, 2, `reports received: ${items.length}`);
 		assert.deepStrictEqual(items.map((i) => i.mobile).sort(), [MOBILE_A, MOBILE_B].sort());
-		items.forEach((item, i) => assertFields(item, { shootId: sent.shootId, status: 'delivered', providerStatus: 'DELIVRD' }, `report ${i}`));
+		items.forEach((item, i) => {
+			assertFields(
+				item,
+				{ shootId: sent.shootId, status: 'delivered', providerStatus: 'DELIVERED', reason: 'DELIVRD', senderId: SENDER, parts: 1, attempt: 1 },
+				`report ${i}`,
+			);
+			assert.deepStrictEqual(item.route, { id: '1', name: 'Transactional' }, `report ${i} route`);
+			// The push's times are JavaScript date text with the panel's offset: exact instants.
+			assert.ok(Date.parse(item.deliveredAt) >= Date.parse(item.sentAt), `report ${i}: deliveredAt ${item.deliveredAt} before sentAt ${item.sentAt}`);
+			assert.ok(Math.abs(Date.parse(item.sentAt) - Date.now()) < 120000, `report ${i}: sentAt ${item.sentAt} is not now`);
+		});
 	});
 }
 
 /** Waits until every trigger's production URL is registered (a tokenless GET answers 401). */
 async function waitForTriggers(n8n) {
-	for (const ids of [IDS.styles, IDS.dedup, IDS.loop]) {
+	for (const ids of [IDS.styles, IDS.dedup, IDS.loop, IDS.secret]) {
 		const status = await n8n.waitForWebhook(n8n.webhookUrl(ids.webhookId, 'dlr'));
 		if (status !== 401) throw new Error(`trigger ${ids.workflowId} answered ${status} to a request without token, expected 401`);
 	}
 	await sleep(0);
 }
 
-module.exports = { IDS, TOKEN, triggerWorkflows, runTriggerChecks, runLoopCheck, waitForTriggers };
+module.exports = { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers };

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Balance',
 				value: 'getBalance',
-				description: 'Get the credit balance of every route of the account',
+				description: 'Get the credit balance of every route of the account, one item per route. Read-only: safe to call again.',
 				action: 'Get the account balance',
 			},
 		],

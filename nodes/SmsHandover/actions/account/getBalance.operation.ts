@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { unexpectedReply } from '../nodeError';
+import { balanceItems } from './balanceAnswer';
 import { processItems } from '../processItems';
-import { requestTimeout } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('account', 'getBalance', [requestOptions]);
 
@@ -13,19 +14,10 @@ export const description: INodeProperties[] = forOperation('account', 'getBalanc
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	return await processItems(this, items, {
-		prepare: (itemIndex): number | undefined =>
-			requestTimeout(this, itemIndex),
+		prepare: (itemIndex): number | undefined => requestTimeout(this, itemIndex),
 		perform: async (timeout, itemIndex) => {
-			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex });
-			const routes = Array.isArray(answer) ? answer : [answer];
-			return routes.map((route) => {
-				const record = (route ?? {}) as IDataObject;
-				const balance = Number.parseFloat(String(record.BALANCE ?? '').replace(/,/g, ''));
-				if (!('BALANCE' in record) || Number.isNaN(balance)) {
-					throw unexpectedReply(node, 'SMS Handover returned no balance', answer, itemIndex);
-				}
-				return { ...record, balance };
-			});
+			const answer = await apiRequest.call(this, { method: 'GET', endpoint: endpoints.balance, timeout, itemIndex, retry: 'read' });
+			return balanceItems(answer, (reason) => unexpectedReply(node, reason, answer, itemIndex));
 		},
 	});
 }

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the delivery reports of a submission by its shoot ID',
+				description: 'Get the delivery reports of a submission by its shoot ID, one item per recipient. Read-only: safe to call again.',
 				action: 'Get delivery reports',
 			},
 		],

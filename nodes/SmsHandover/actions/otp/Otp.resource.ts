@@ -16,13 +16,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send a one-time password to a number',
+				description: 'Send a one-time password by SMS and return the reference Verify needs. Costs one SMS; every call sends a new code.',
 				action: 'Send an OTP',
 			},
 			{
 				name: 'Verify',
 				value: 'verify',
-				description: 'Check the code a user entered',
+				description: 'Check the code a user entered. Not a plain read: a wrong code uses up one of a few attempts and a match ends the reference, so call it once per code entered.',
 				action: 'Verify an OTP',
 			},
 		],

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
@@ -6,7 +6,9 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
-import { requestTimeout, toMobile, toRequiredText } from '../sms/smsInput';
+import { inputError } from '../inputError';
+import { toMobile, toRequiredText } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('otp', 'send', [
 	{
@@ -24,10 +26,27 @@ export const description: INodeProperties[] = forOperation('otp', 'send', [
 		required: true,
 		default: '',
 		placeholder: '919876543210',
-		description: 'Number to send the code to, with country code',
+		description: 'Number to send the code to, with country code, e.g. 919876543210',
 	},
 	requestOptions,
 ]);
+
+// The panel's sendOtpApi refuses numbers shorter than this (strlen < 9), without saying why.
+const OTP_MIN_DIGITS = 9;
+
+function otpMobile(node: INode, raw: unknown, itemIndex: number): string {
+	const mobile = toMobile(node, raw, itemIndex);
+	if (mobile.length < OTP_MIN_DIGITS) {
+		throw inputError(
+			node,
+			itemIndex,
+			'mobile',
+			`"${mobile}" has ${mobile.length} digits; SMS Handover's OTP service needs at least ${OTP_MIN_DIGITS}`,
+			'Give the number with its country code, e.g. 919876543210.',
+		);
+	}
+	return mobile;
+}
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
@@ -38,7 +57,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		submitsMessages: true,
 		prepare: (itemIndex) => ({
 			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
-			mobile: toMobile(node, mobiles(itemIndex), itemIndex),
+			mobile: otpMobile(node, mobiles(itemIndex), itemIndex),
 			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ channelId, mobile, timeout }, itemIndex) => {
@@ -48,8 +67,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				qs: { channel_id: channelId, mobile },
 				timeout,
 				itemIndex,
-				submitsMessages: true,
+				retry: 'send',
 			})) as IDataObject;
+			if (Array.isArray(answer)) {
+				// The panel answers `[]` when it refuses a request its answer helper has no text for.
+				throw unexpectedReply(
+					node,
+					`SMS Handover refused the OTP request without a reason: most likely channel ID "${channelId}" is not an OTP channel of this account`,
+					answer,
+					itemIndex,
+					'The panel gives this answer for an unknown channel and for a number it does not accept (not numeric, or under 9 digits). No OTP was sent.',
+				);
+			}
 			if (!answer?.reference) {
 				throw unexpectedReply(node, 'SMS Handover returned no OTP reference', answer, itemIndex);
 			}

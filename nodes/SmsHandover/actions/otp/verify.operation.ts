@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
 import { requestOptions } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
+import { asNodeError } from '../nodeError';
 import { processItems } from '../processItems';
-import { requestTimeout, toRequiredText } from '../sms/smsInput';
+import { toRequiredText } from '../sms/smsInput';
+import { requestTimeout } from '../sms/smsOptions';
 
 export const description: INodeProperties[] = forOperation('otp', 'verify', [
 	{
@@ -28,7 +31,24 @@ export const description: INodeProperties[] = forOperation('otp', 'verify', [
 	requestOptions,
 ]);
 
-/** A wrong or expired code is an answer, not a failure: it comes out as `verified: false`. */
+// The panel's sixth call after five wrong codes: it deletes the OTP and answers with an error.
+const LOCKED_OUT = /TOO MANY ATTEMPTS/i;
+
+/** The panel's verify, where a lock-out is an answer rather than a failure. */
+async function askPanel(this: IExecuteFunctions, qs: IDataObject, timeout: number | undefined, itemIndex: number) {
+	try {
+		// Never retried: every call counts as an attempt at the panel.
+		return (await apiRequest.call(this, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex, retry: 'never' })) as unknown;
+	} catch (error) {
+		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
+		throw asNodeError(this.getNode(), error, itemIndex);
+	}
+}
+
+/**
+ * A wrong, expired or locked-out code is an answer, not a failure: it comes out as
+ * `verified: false` (with `expired: true` when the code can no longer be used).
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	const references = itemParameter(this, 'reference', items);
@@ -41,15 +61,26 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			timeout: requestTimeout(this, itemIndex),
 		}),
 		perform: async ({ reference, otp, timeout }, itemIndex) => {
-			const answer = (await apiRequest.call(this, {
-				method: 'GET',
-				endpoint: endpoints.otpVerify,
-				qs: { reference, otp },
-				timeout,
-				itemIndex,
-			})) as IDataObject;
-			const match = String(answer?.match ?? '').trim().toLowerCase();
-			return { ...answer, reference, verified: match === 'true', expired: match === 'expired' };
+			const answer = await askPanel.call(this, { reference, otp }, timeout, itemIndex);
+			if (Array.isArray(answer)) {
+				// The panel's answer helper has no case for an unknown reference: it sends `[]`.
+				throw new NodeApiError(
+					node,
+					{ message: 'unknown OTP reference' },
+					{
+						message: `SMS Handover does not know the OTP reference "${reference}"`,
+						description:
+							'The reference was never issued to this account, or its OTP was already verified, locked out or expired (the panel then deletes it). Send a new OTP.',
+						itemIndex,
+					},
+				);
+			}
+			const reply = (answer ?? {}) as IDataObject;
+			if (typeof reply.lockedOut === 'string') {
+				return { reference, verified: false, expired: true, match: 'expired', reason: reply.lockedOut };
+			}
+			const match = String(reply.match ?? '').trim().toLowerCase();
+			return { ...reply, reference, verified: match === 'true', expired: match === 'expired', reason: null };
 		},
 	});
 }

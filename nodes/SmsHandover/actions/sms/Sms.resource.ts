@@ -17,19 +17,19 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Schedule',
 				value: 'schedule',
-				description: 'Schedule one text to one or more numbers',
+				description: 'Schedule one text to one or more numbers for later. Costs credit like Send; every call schedules another message.',
 				action: 'Schedule an SMS',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send one text to one or more numbers',
+				description: 'Send one text to one or more numbers now. Costs credit per part and recipient; every call sends again.',
 				action: 'Send an SMS',
 			},
 			{
 				name: 'Send Bulk',
 				value: 'sendBulk',
-				description: 'Send a personalised text to the number of each input item, in as few requests as possible',
+				description: 'Send a personalised text to the number of each input item, in as few requests as possible. Costs credit per part and recipient; every call sends again.',
 				action: 'Send personalised SMS in bulk',
 			},
 		],

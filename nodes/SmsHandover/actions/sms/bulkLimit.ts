@@ -2,7 +2,9 @@
 export const BULK_LIMIT = 50_000;
 
 /**
- * The doc spells the parameter `bulk_campaigm` (sic). We send the spelling we were given; if a
- * panel turns out to expect `bulk_campaign`, this is the one place to change.
+ * The doc spells the parameter `bulk_campaigm` (sic); the panel's Node API reads `bulk_campaign`.
+ * The credential's Bulk Parameter Name chooses; this is its default.
  */
 export const BULK_PARAMETER = 'bulk_campaigm';
+export const BULK_PARAMETER_NAMES = [BULK_PARAMETER, 'bulk_campaign'] as const;
+export type BulkParameterName = (typeof BULK_PARAMETER_NAMES)[number];

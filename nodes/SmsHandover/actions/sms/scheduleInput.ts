@@ -1,11 +1,7 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
-import { isValidTimeZone, parseScheduleInstant, toProviderTime } from '../../helpers/scheduleTime';
-import { CREDENTIAL_TYPE } from '../../transport';
-import { inputError } from './smsInput';
-
-export const DEFAULT_ACCOUNT_TIME_ZONE = 'Asia/Kolkata';
+import { parseScheduleInstant, toProviderTime } from '../../helpers/scheduleTime';
+import { inputError } from '../inputError';
 
 export interface ScheduleTime {
 	/** What the provider receives: `YYYY-MM-DD HH:mm` in the account's time zone. */
@@ -13,18 +9,6 @@ export interface ScheduleTime {
 	/** The same instant, ISO 8601 in UTC, for the output. */
 	scheduledAt: string;
 	timeZone: string;
-}
-
-/** The account's time zone comes from the credential: the panel interprets `time` in it. */
-export async function accountTimeZone(this: IExecuteFunctions): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const timeZone = String(credentials.timeZone ?? '').trim() || DEFAULT_ACCOUNT_TIME_ZONE;
-	if (!isValidTimeZone(timeZone)) {
-		throw new NodeOperationError(this.getNode(), `The credential's time zone "${timeZone}" is not a known IANA time zone`, {
-			description: 'Use a name such as Asia/Kolkata or Europe/London.',
-		});
-	}
-	return timeZone;
 }
 
 export function toScheduleTime(

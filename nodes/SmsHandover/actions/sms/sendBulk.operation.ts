@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../../helpers/encoding';
+import { analyseForType, chooseSmsType } from '../../helpers/encoding';
 import { bulkOptions, messageField, senderIdField } from '../common.descriptions';
 import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
 import { errorItem } from '../processItems';
-import { BULK_PARAMETER } from './bulkLimit';
-import { accountTimeZone, toScheduleTime } from './scheduleInput';
-import { commonSendFields, readSmsOptions, toMessageText, toMobile, toRequiredText } from './smsInput';
+import { accountSettings, usableTimeZone } from '../accountSettings';
+import { addNeed, guardFields, readBalances, shortfall, type CreditNeeds } from './balanceGuard';
+import { BatchPlanner, bulkBody, type Batch, type BulkMessages } from './bulkBatches';
+import { toScheduleTime } from './scheduleInput';
+import { toMessageText, toMobile, toRequiredText } from './smsInput';
+import { commonSendFields, readRunOptions, readSmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
 export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [
@@ -32,108 +35,48 @@ export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [
 	bulkOptions,
 ]);
 
-interface Batch {
-	senderId: string;
-	type: SmsType;
-	itemIndexes: number[];
+interface Sent {
+	shootIds: Array<string | undefined>;
+	heldBatches: Set<number>;
 }
 
 /**
- * Personalised bulk JSON for one batch, built in one pass over the batch only. Mobiles are
- * normalised digits, so only the text needs JSON escaping.
- */
-function bulkBody(batch: Batch, mobiles: string[], texts: string[]): string {
-	const entries = new Array<string>(batch.itemIndexes.length);
-	batch.itemIndexes.forEach((itemIndex, position) => {
-		entries[position] = `{"mobile":"${mobiles[itemIndex]}","msg":${JSON.stringify(texts[itemIndex])}}`;
-	});
-	return `[${entries.join(',')}]`;
-}
-
-/**
- * All input items become personalised messages in as few POSTs as the provider allows: items are
- * grouped by sender ID and SMS type (auto mode sends GSM-7 texts apart from Unicode ones, so plain
- * texts are not billed at the Unicode rate), then cut into batches of at most the batch size.
  * Batches go out one after another; a failed batch stops the rest and nothing is sent twice.
+ * Items of batches that did not go out get an error in `failures` (continueOnFail), or the node
+ * error lists the batches already submitted.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+async function sendBatches(
+	this: IExecuteFunctions,
+	batches: Batch[],
+	fieldsOf: (batch: Batch) => IDataObject,
+	timeout: number | undefined,
+	failures: Array<Error | undefined>,
+): Promise<Sent> {
 	const node = this.getNode();
-	const continueOnFail = this.continueOnFail();
-	if (items.length === 0) return [];
-
-	// Request-wide settings: one POST carries one sender, type, route, campaign, DLR URL and time.
-	const options = readSmsOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject, 0);
-	const schedule = options.scheduleAt
-		? toScheduleTime(node, options.scheduleAt, await accountTimeZone.call(this), 0, 'options.scheduleAt')
-		: undefined;
-
-	const senderIds = itemParameter(this, 'senderId', items);
-	const mobileParameter = itemParameter(this, 'mobile', items);
-	const messageParameter = itemParameter(this, 'message', items);
-
-	const mobiles = new Array<string>(items.length);
-	const texts = new Array<string>(items.length);
-	const types = new Array<SmsType>(items.length);
-	const analyses = new Array<MessageAnalysis>(items.length);
-	const failures = new Array<Error | undefined>(items.length);
-	const groups = new Map<string, Batch>();
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const senderId = toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId');
-			mobiles[itemIndex] = toMobile(node, mobileParameter(itemIndex), itemIndex);
-			texts[itemIndex] = toMessageText(node, messageParameter(itemIndex), itemIndex);
-			types[itemIndex] = chooseSmsType(options.type, texts[itemIndex]);
-			analyses[itemIndex] = analyseForType(types[itemIndex], texts[itemIndex]);
-			const key = `${senderId}\u0000${types[itemIndex]}`;
-			let group = groups.get(key);
-			if (!group) groups.set(key, (group = { senderId, type: types[itemIndex], itemIndexes: [] }));
-			group.itemIndexes.push(itemIndex);
-		} catch (error) {
-			const failure = asNodeError(node, error, itemIndex);
-			if (!continueOnFail) throw failure;
-			failures[itemIndex] = failure;
-		}
-	}
-
-	const batches: Batch[] = [];
-	for (const group of groups.values()) {
-		for (let start = 0; start < group.itemIndexes.length; start += options.batchSize) {
-			batches.push({ ...group, itemIndexes: group.itemIndexes.slice(start, start + options.batchSize) });
-		}
-	}
-
-	const shootIds = new Array<string | undefined>(items.length);
-	const batchOf = new Array<number>(items.length);
+	const result: Sent = { shootIds: [], heldBatches: new Set() };
 	const sent: string[] = [];
-	for (const [batchIndex, batch] of batches.entries()) {
+	for (const [position, batch] of batches.entries()) {
 		try {
-			const form = {
-				...commonSendFields(batch.senderId, batch.type, options, schedule?.providerTime),
-				[BULK_PARAMETER]: bulkBody(batch, mobiles, texts),
-			};
-			const { shootId } = await submitSms.call(this, form, batch.itemIndexes[0], options.timeout);
-			sent.push(`batch ${batchIndex + 1} (${batch.itemIndexes.length} messages, shoot id ${shootId})`);
-			for (const itemIndex of batch.itemIndexes) {
-				shootIds[itemIndex] = shootId;
-				batchOf[itemIndex] = batchIndex + 1;
-			}
+			const { shootId, heldForApproval } = await submitSms.call(this, fieldsOf(batch), batch.itemIndexes[0], timeout);
+			sent.push(`batch ${batch.number} (${batch.itemIndexes.length} messages, shoot id ${shootId})`);
+			if (heldForApproval) result.heldBatches.add(batch.number);
+			for (const itemIndex of batch.itemIndexes) result.shootIds[itemIndex] = shootId;
 		} catch (error) {
 			const reason = (error as Error).message;
 			const alreadySent = sent.length
 				? `Already submitted, do not send again: ${sent.join('; ')}.`
 				: 'Nothing was submitted before this error.';
-			if (!continueOnFail) {
+			if (!this.continueOnFail()) {
 				throw withDescription(
 					asNodeError(node, error, batch.itemIndexes[0]),
-					`Batch ${batchIndex + 1} of ${batches.length} failed. ${alreadySent}`,
+					`Batch ${batch.number} of ${batches.length} failed. ${alreadySent}`,
 				);
 			}
-			for (const [laterIndex, later] of batches.slice(batchIndex).entries()) {
+			for (const later of batches.slice(position)) {
 				const problem =
-					laterIndex === 0
-						? `Not sent: the request for batch ${batchIndex + 1} of ${batches.length} failed: ${reason}`
-						: `Not sent: not attempted because batch ${batchIndex + 1} of ${batches.length} failed: ${reason}`;
+					later === batch
+						? `Not sent: the request for batch ${batch.number} of ${batches.length} failed: ${reason}`
+						: `Not sent: not attempted because batch ${batch.number} of ${batches.length} failed: ${reason}`;
 				for (const itemIndex of later.itemIndexes) {
 					failures[itemIndex] = new NodeOperationError(node, problem, { itemIndex, description: alreadySent });
 				}
@@ -141,7 +84,93 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			break;
 		}
 	}
+	return result;
+}
 
+/**
+ * All input items become personalised messages in as few POSTs as the provider allows: items are
+ * grouped by sender ID and SMS type (auto mode sends GSM-7 texts apart from Unicode ones, so plain
+ * texts are not billed at the Unicode rate), then cut into batches of at most the batch size.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	if (items.length === 0) return [];
+
+	// Request-wide settings: one POST carries one sender, type, route, campaign, DLR URL and time.
+	const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = readSmsOptions(node, rawOptions, 0);
+	const run = readRunOptions(node, rawOptions);
+	const account = await accountSettings.call(this);
+	const schedule = options.scheduleAt
+		? toScheduleTime(node, options.scheduleAt, usableTimeZone(node, account.timeZone), 0, 'options.scheduleAt')
+		: undefined;
+
+	const senderIds = itemParameter(this, 'senderId', items);
+	const mobileParameter = itemParameter(this, 'mobile', items);
+	const messageParameter = itemParameter(this, 'message', items);
+
+	const messages: BulkMessages = {
+		mobiles: new Array<string>(items.length),
+		texts: new Array<string>(items.length),
+		types: new Array(items.length),
+		analyses: new Array(items.length),
+	};
+	const failures = new Array<Error | undefined>(items.length);
+	const planner = new BatchPlanner();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const senderId = toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId');
+			messages.mobiles[itemIndex] = toMobile(node, mobileParameter(itemIndex), itemIndex);
+			messages.texts[itemIndex] = toMessageText(node, messageParameter(itemIndex), itemIndex);
+			messages.types[itemIndex] = chooseSmsType(options.type, messages.texts[itemIndex]);
+			messages.analyses[itemIndex] = analyseForType(messages.types[itemIndex], messages.texts[itemIndex]);
+			planner.add(itemIndex, senderId, messages.types[itemIndex]);
+		} catch (error) {
+			const failure = asNodeError(node, error, itemIndex);
+			if (!continueOnFail) throw failure;
+			failures[itemIndex] = failure;
+		}
+	}
+	const batches = planner.batches(options.batchSize);
+	const batchOf = new Array<Batch>(items.length);
+	for (const batch of batches) for (const itemIndex of batch.itemIndexes) batchOf[itemIndex] = batch;
+	const fieldsOf = (batch: Batch) => commonSendFields(batch.senderId, batch.type, options, schedule?.providerTime);
+	const creditsOf = (itemIndex: number) => messages.analyses[itemIndex].segments * run.creditsPerSegment;
+
+	let guard: IDataObject = {};
+	if (run.balanceGuard && batches.length > 0) {
+		const needs: CreditNeeds = new Map();
+		for (const batch of batches) for (const itemIndex of batch.itemIndexes) addNeed(needs, options.routeId, creditsOf(itemIndex));
+		const balances = await readBalances.call(this, needs, options.timeout);
+		const short = shortfall.call(this, balances);
+		if (short && !run.dryRun) {
+			if (!continueOnFail) throw short;
+			for (const batch of batches) for (const itemIndex of batch.itemIndexes) failures[itemIndex] = short;
+		}
+		guard = guardFields(balances.get(options.routeId));
+	}
+
+	let sent: Sent = { shootIds: [], heldBatches: new Set() };
+	const sendable = batches.filter((batch) => !failures[batch.itemIndexes[0]]);
+	if (!run.dryRun && sendable.length > 0) {
+		sent = await sendBatches.call(
+			this,
+			sendable,
+			(batch) => ({ ...fieldsOf(batch), [account.bulkParameterName]: bulkBody(batch, messages) }),
+			options.timeout,
+			failures,
+		);
+	}
+
+	const summary = {
+		requests: batches.length,
+		messages: batches.reduce((sum, batch) => sum + batch.itemIndexes.length, 0),
+		totalSegments: batches.reduce(
+			(sum, batch) => batch.itemIndexes.reduce((inner, itemIndex) => inner + messages.analyses[itemIndex].segments, sum),
+			0,
+		),
+	};
 	const output: INodeExecutionData[] = new Array(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures[itemIndex];
@@ -149,18 +178,31 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			output[itemIndex] = errorItem(failure, itemIndex);
 			continue;
 		}
-		const analysis = analyses[itemIndex];
-		const json: IDataObject = {
-			success: true,
-			shootId: shootIds[itemIndex],
-			mobile: mobiles[itemIndex],
-			type: types[itemIndex],
+		const batch = batchOf[itemIndex];
+		const analysis = messages.analyses[itemIndex];
+		const message = {
+			mobile: messages.mobiles[itemIndex],
+			type: messages.types[itemIndex],
 			encoding: analysis.encoding,
 			characters: analysis.characters,
 			segments: analysis.segments,
-			batch: batchOf[itemIndex],
+			batch: batch.number,
 			batchCount: batches.length,
 		};
+		const json: IDataObject = run.dryRun
+			? {
+					dryRun: true,
+					...message,
+					credits: creditsOf(itemIndex),
+					// This item's entry of the personalised list; the real list holds the whole batch.
+					request: {
+						...fieldsOf(batch),
+						[account.bulkParameterName]: [{ mobile: messages.mobiles[itemIndex], msg: messages.texts[itemIndex] }],
+					},
+					summary,
+					...guard,
+				}
+			: { success: true, shootId: sent.shootIds[itemIndex], heldForApproval: sent.heldBatches.has(batch.number), ...message };
 		if (schedule) Object.assign(json, schedule);
 		output[itemIndex] = { json, pairedItem: { item: itemIndex } };
 	}

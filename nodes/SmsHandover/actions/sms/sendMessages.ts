@@ -1,19 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { analyseForType, chooseSmsType, type SmsType } from '../../helpers/encoding';
+import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../../helpers/encoding';
+import { accountTimeZone } from '../accountSettings';
 import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
-import { processItems } from '../processItems';
+import { errorItem, processItems } from '../processItems';
+import { addNeed, guardFields, readBalances, shortfall, type CreditNeeds, type RouteBalance } from './balanceGuard';
 import { BULK_LIMIT } from './bulkLimit';
-import { accountTimeZone, toScheduleTime, type ScheduleTime } from './scheduleInput';
-import { commonSendFields, readSmsOptions, toContacts, toMessageText, toRequiredText, type SmsOptions } from './smsInput';
+import { toScheduleTime, type ScheduleTime } from './scheduleInput';
+import { toContacts, toMessageText, toRequiredText } from './smsInput';
+import { commonSendFields, readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from './smsOptions';
 import { submitSms } from './submit';
 
-interface PreparedSend {
+export interface PreparedSend {
 	senderId: string;
 	contacts: string[];
 	text: string;
 	type: SmsType;
+	analysis: MessageAnalysis;
 	options: SmsOptions;
 	schedule?: ScheduleTime;
 }
@@ -25,21 +29,22 @@ function chunksOf<T>(values: T[], size: number): T[][] {
 	return chunks;
 }
 
-async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
+/** The form of each request an item makes (more than one only beyond 50,000 contacts); no key. */
+function requestForms(input: PreparedSend): IDataObject[] {
 	const base = commonSendFields(input.senderId, input.type, input.options, input.schedule?.providerTime);
+	return chunksOf(input.contacts, BULK_LIMIT).map((chunk) => ({ ...base, contacts: chunk.join(','), msg: input.text }));
+}
+
+export async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemIndex: number) {
 	const shootIds: string[] = [];
 	let providerMessage = '';
-	const chunks = chunksOf(input.contacts, BULK_LIMIT);
-	for (const [chunkIndex, chunk] of chunks.entries()) {
+	let heldForApproval = false;
+	for (const [chunkIndex, form] of requestForms(input).entries()) {
 		try {
-			const submission = await submitSms.call(
-				this,
-				{ ...base, contacts: chunk.join(','), msg: input.text },
-				itemIndex,
-				input.options.timeout,
-			);
+			const submission = await submitSms.call(this, form, itemIndex, input.options.timeout);
 			shootIds.push(submission.shootId);
 			providerMessage = submission.providerMessage;
+			heldForApproval ||= submission.heldForApproval;
 		} catch (error) {
 			const failure = asNodeError(this.getNode(), error, itemIndex);
 			if (!shootIds.length) throw failure;
@@ -49,7 +54,77 @@ async function submitToAll(this: IExecuteFunctions, input: PreparedSend, itemInd
 			);
 		}
 	}
-	return { shootIds, providerMessage };
+	return { shootIds, providerMessage, heldForApproval };
+}
+
+export const creditsOf = (input: PreparedSend, run: RunOptions) =>
+	input.analysis.segments * input.contacts.length * run.creditsPerSegment;
+
+/** Reads and checks one item's send parameters (no request). */
+export function sendPreparer(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	scheduled?: { timeZone: string },
+): (itemIndex: number) => PreparedSend {
+	const node = this.getNode();
+	const senderIds = itemParameter(this, 'senderId', items);
+	const contacts = itemParameter(this, 'contacts', items);
+	const messages = itemParameter(this, 'message', items);
+	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
+	return (itemIndex) => {
+		const options = readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+		const text = toMessageText(node, messages(itemIndex), itemIndex);
+		const type = chooseSmsType(options.type, text);
+		return {
+			senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
+			contacts: toContacts(node, contacts(itemIndex), itemIndex),
+			text,
+			type,
+			analysis: analyseForType(type, text),
+			options,
+			schedule:
+				scheduleAts && scheduled ? toScheduleTime(node, scheduleAts(itemIndex), scheduled.timeZone, itemIndex) : undefined,
+		};
+	};
+}
+
+/** The guard's per-route needs of a run, and its verdicts once read (one balance request). */
+export async function guardBalances(
+	this: IExecuteFunctions,
+	inputs: PreparedSend[],
+	run: RunOptions,
+): Promise<Map<string | undefined, RouteBalance>> {
+	const needs: CreditNeeds = new Map();
+	for (const input of inputs) addNeed(needs, input.options.routeId, creditsOf(input, run));
+	const balances = await readBalances.call(this, needs, inputs[0].options.timeout);
+	const short = shortfall.call(this, balances);
+	if (short && !run.dryRun) throw short;
+	return balances;
+}
+
+/** What a send would be, for a dry run: the item's figures and its request without the key. */
+export function previewJson(input: PreparedSend, run: RunOptions, verdict: RouteBalance | undefined): IDataObject {
+	const forms = requestForms(input);
+	return {
+		dryRun: true,
+		...figures(input),
+		credits: creditsOf(input, run),
+		request: forms[0],
+		requestCount: forms.length,
+		...(input.schedule ?? {}),
+		...guardFields(verdict),
+	};
+}
+
+function figures(input: PreparedSend): IDataObject {
+	return {
+		contacts: input.contacts,
+		contactCount: input.contacts.length,
+		type: input.type,
+		encoding: input.analysis.encoding,
+		characters: input.analysis.characters,
+		segments: input.analysis.segments,
+	};
 }
 
 /** `send` and `schedule`: one SMS text to a list of contacts per input item. */
@@ -59,57 +134,37 @@ export async function sendMessages(
 	scheduled: boolean,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const senderIds = itemParameter(this, 'senderId', items);
-	const contacts = itemParameter(this, 'contacts', items);
-	const messages = itemParameter(this, 'message', items);
-	const scheduleAts = scheduled ? itemParameter(this, 'scheduleAt', items) : undefined;
-	const timeZone = scheduled ? await accountTimeZone.call(this) : undefined;
-	// Concurrency applies to the whole run: take it from the first item whose options are valid
-	// (an invalid item is reported by prepare() below, with continueOnFail honoured).
-	const optionsOf = (itemIndex: number) =>
-		readSmsOptions(node, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	let firstOptions: SmsOptions | undefined;
+	if (items.length === 0) return [];
+	let run: RunOptions;
 	try {
-		firstOptions = items.length ? optionsOf(0) : undefined;
-	} catch {
-		firstOptions = undefined;
+		run = readRunOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject);
+	} catch (error) {
+		// Whether this is a dry run is unknown: send nothing.
+		if (!this.continueOnFail()) throw asNodeError(node, error, 0);
+		return items.map((_, itemIndex) => errorItem(asNodeError(node, error, 0), itemIndex));
 	}
+	const prepare = sendPreparer.call(this, items, scheduled ? { timeZone: await accountTimeZone.call(this) } : undefined);
+	let balances: Map<string | undefined, RouteBalance> | undefined;
 
 	return await processItems(this, items, {
-		concurrency: firstOptions?.concurrency,
-		submitsMessages: true,
-		prepare: (itemIndex): PreparedSend => {
-			const options = itemIndex === 0 && firstOptions ? firstOptions : optionsOf(itemIndex);
-			const text = toMessageText(node, messages(itemIndex), itemIndex);
-			return {
-				senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
-				contacts: toContacts(node, contacts(itemIndex), itemIndex),
-				text,
-				type: chooseSmsType(options.type, text),
-				options,
-				schedule:
-					scheduleAts && timeZone
-						? toScheduleTime(node, scheduleAts(itemIndex), timeZone, itemIndex)
-						: undefined,
-			};
+		concurrency: run.concurrency,
+		submitsMessages: !run.dryRun,
+		prepare,
+		beforeSending: async (prepared) => {
+			if (run.balanceGuard) balances = await guardBalances.call(this, prepared.map(({ input }) => input), run);
 		},
 		perform: async (input, itemIndex) => {
-			const { shootIds, providerMessage } = await submitToAll.call(this, input, itemIndex);
-			const analysis = analyseForType(input.type, input.text);
-			const output: IDataObject = {
+			if (run.dryRun) return previewJson(input, run, balances?.get(input.options.routeId));
+			const { shootIds, providerMessage, heldForApproval } = await submitToAll.call(this, input, itemIndex);
+			return {
 				success: true,
 				shootId: shootIds[0],
 				...(shootIds.length > 1 ? { shootIds } : {}),
 				providerMessage,
-				contacts: input.contacts,
-				contactCount: input.contacts.length,
-				type: input.type,
-				encoding: analysis.encoding,
-				characters: analysis.characters,
-				segments: analysis.segments,
+				heldForApproval,
+				...figures(input),
+				...(input.schedule ?? {}),
 			};
-			if (input.schedule) Object.assign(output, input.schedule);
-			return output;
 		},
 	});
 }

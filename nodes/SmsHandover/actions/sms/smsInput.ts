@@ -1,37 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
 import { MAX_MESSAGE_CHARACTERS } from '../../helpers/encoding';
 import { normalisePhone, parseContacts } from '../../helpers/phone';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../processItems';
-import { BULK_LIMIT } from './bulkLimit';
-
-export type RequestedType = 'auto' | 'text' | 'unicode' | 'flash';
-
-export interface SmsOptions {
-	type: RequestedType;
-	campaign?: string;
-	routeId?: string;
-	dlrUrl?: string;
-	timeout?: number;
-	concurrency: number;
-	batchSize: number;
-	scheduleAt?: string;
-}
-
-const TYPES: RequestedType[] = ['auto', 'text', 'unicode', 'flash'];
-
-export function inputError(node: INode, itemIndex: number, field: string, problem: string, description?: string) {
-	return new NodeOperationError(node, `Item ${itemIndex}, field "${field}": ${problem}`, {
-		itemIndex,
-		description,
-	});
-}
-
-function describeValue(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
+import { describeValue, inputError } from '../inputError';
 
 /** Message text from whatever the parameter resolved to (string, number, ...). */
 export function toMessageText(node: INode, raw: unknown, itemIndex: number, field = 'message'): string {
@@ -99,56 +70,3 @@ export function toRequiredText(node: INode, raw: unknown, itemIndex: number, fie
 	return text;
 }
 
-export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number): SmsOptions {
-	const type = (raw.type ?? 'auto') as RequestedType;
-	if (!TYPES.includes(type)) {
-		throw inputError(node, itemIndex, 'options.type', `"${describeValue(type)}" is not one of ${TYPES.join(', ')}`);
-	}
-	const dlrUrl = raw.dlrUrl === undefined ? '' : String(raw.dlrUrl).trim();
-	if (dlrUrl && !/^https?:\/\/[^\s]+$/i.test(dlrUrl)) {
-		throw inputError(node, itemIndex, 'options.dlrUrl', `"${describeValue(dlrUrl)}" is not an http(s) URL`);
-	}
-	const batchSize = raw.batchSize === undefined ? BULK_LIMIT : Number(raw.batchSize);
-	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > BULK_LIMIT) {
-		throw inputError(node, itemIndex, 'options.batchSize', `must be a whole number from 1 to ${BULK_LIMIT}`);
-	}
-	const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-		throw inputError(node, itemIndex, 'options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}`);
-	}
-	const timeout = raw.timeout === undefined ? undefined : Number(raw.timeout);
-	if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 1)) {
-		throw inputError(node, itemIndex, 'options.timeout', 'must be a positive number of milliseconds');
-	}
-	const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
-	return {
-		type,
-		campaign: text(raw.campaign) || undefined,
-		routeId: text(raw.routeId) || undefined,
-		dlrUrl: dlrUrl || undefined,
-		timeout,
-		concurrency,
-		batchSize,
-		scheduleAt: text(raw.scheduleAt) || undefined,
-	};
-}
-
-/** Form fields every send request carries besides the recipients and the text. */
-export function commonSendFields(
-	senderId: string,
-	type: string,
-	options: SmsOptions,
-	providerTime?: string,
-): IDataObject {
-	const form: IDataObject = { senderid: senderId, type };
-	if (options.campaign) form.campaign = options.campaign;
-	if (options.routeId) form.routeid = options.routeId;
-	if (options.dlrUrl) form.dlr_url = options.dlrUrl;
-	if (providerTime) form.time = providerTime;
-	return form;
-}
-
-/** The Timeout option of the operations whose options hold nothing else. */
-export function requestTimeout(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	return readSmsOptions(context.getNode(), context.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex).timeout;
-}

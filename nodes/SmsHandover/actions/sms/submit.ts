@@ -6,7 +6,11 @@ import { unexpectedReply } from '../nodeError';
 export interface Submission {
 	shootId: string;
 	providerMessage: string;
+	/** The panel found spam words and holds the campaign until its admin approves it: nothing has gone out yet. */
+	heldForApproval: boolean;
 }
+
+const HELD_FOR_APPROVAL = /HELD\s+FOR\s+APPROVAL/i;
 
 /** One POST to the send endpoint; a success must name its shoot id. */
 export async function submitSms(
@@ -21,7 +25,7 @@ export async function submitSms(
 		form,
 		timeout,
 		itemIndex,
-		submitsMessages: true,
+		retry: 'send',
 	})) as IDataObject;
 	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
 	if (shootId === undefined || shootId === null || shootId === '') {
@@ -33,8 +37,6 @@ export async function submitSms(
 			'The messages may have been submitted: check the panel before sending again.',
 		);
 	}
-	return {
-		shootId: String(shootId),
-		providerMessage: String(answer.message ?? 'SMS SUBMITTED SUCCESSFULLY'),
-	};
+	const providerMessage = String(answer.message ?? 'SMS SUBMITTED SUCCESSFULLY');
+	return { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage) };
 }

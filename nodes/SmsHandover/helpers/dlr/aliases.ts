@@ -10,6 +10,10 @@ export const FIELD_ALIASES = {
 	status: ['status', 'dlr_status', 'deliverystatus', 'operator_reply', 'dlr', 'description', 'stat'],
 	deliveredAt: ['delivered_at', 'deliv_time', 'deliverydt', 'done_date', 'submit_time', 'submit_date'],
 	errorCode: ['err', 'error_code', 'errorcode'],
+	// Explanations; a second status-like field (`description` beside `status`) also counts.
+	reason: ['reason', 'desc', 'error_description', 'err_desc', 'detail', 'details'],
+	sentAt: ['sms_sent_time', 'sent_at', 'sent_time', 'sending_time'],
+	senderId: ['sender_id', 'senderid', 'sender', 'from'],
 } as const;
 
 export type ReportField = keyof typeof FIELD_ALIASES;

@@ -57,3 +57,20 @@ export function looksLikeReport(record: Record<string, unknown>): boolean {
 		(field) => fieldHits(record, index, field).length > 0,
 	);
 }
+
+/** The value under the record's key that matches `name` ignoring case and separators. */
+export function readField(record: Record<string, unknown>, name: string): unknown {
+	const wanted = canonicalKey(name);
+	for (const key of Object.keys(record)) {
+		if (canonicalKey(key) === wanted) return record[key];
+	}
+	return undefined;
+}
+
+/** A whole number from a number or numeric text (the panel sends both), else null. */
+export function wholeNumber(value: unknown): number | null {
+	const text = valueText(value);
+	if (text === null || !/^\d+$/.test(text)) return null;
+	const number = Number(text);
+	return Number.isSafeInteger(number) ? number : null;
+}

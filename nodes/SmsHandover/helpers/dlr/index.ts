@@ -2,6 +2,7 @@
 export { canonicalKey, FIELD_ALIASES, WRAPPER_KEYS } from './aliases';
 export { extractReportRecords, parseJsonText, parseSmppReceipt } from './records';
 export { normaliseReport } from './normalise';
+export { makeReport } from './report';
 export {
 	MAX_RAW_BODY_BYTES,
 	MAX_REPORTS_PER_REQUEST,

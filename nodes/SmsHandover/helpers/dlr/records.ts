@@ -1,5 +1,6 @@
 import { canonicalKey, WRAPPER_KEYS } from './aliases';
 import { fieldHits, indexRecord, isPlainObject, looksLikeReport } from './fields';
+import { isPanelPush } from './panelPush';
 
 const WRAPPERS = new Set<string>(WRAPPER_KEYS.map(canonicalKey));
 const MAX_WRAPPER_DEPTH = 3;
@@ -55,7 +56,8 @@ function identifiesItself(record: Record<string, unknown>): boolean {
 
 /** Reports under a wrapper key, or null when the object is itself the report. */
 function unwrap(record: Record<string, unknown>, depth: number): Record<string, unknown>[] | null {
-	if (depth >= MAX_WRAPPER_DEPTH) return null;
+	// The panel's native push lists message parts under `dlr`: they belong to this one report.
+	if (depth >= MAX_WRAPPER_DEPTH || isPanelPush(record)) return null;
 	for (const [key, value] of Object.entries(record)) {
 		if (!WRAPPERS.has(canonicalKey(key))) continue;
 		const inner = typeof value === 'string' ? parseJsonText(value) : value;

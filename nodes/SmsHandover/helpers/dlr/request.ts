@@ -30,6 +30,12 @@ export interface DlrRequestResult {
 	rejected: string | null;
 	/** HTTP status for a refused request: 413 when it was too large, 400 otherwise. */
 	rejectedStatus: 400 | 413 | null;
+	/**
+	 * The body was exactly `{}` and nothing else named a report: what the panel's default
+	 * (instant) mode posts for every report in its published code. Not refused (a refusal makes
+	 * the panel post it again), but it carries no report.
+	 */
+	emptyObject: boolean;
 }
 
 type Payload = { kind: 'none' } | { kind: 'value'; value: unknown } | { kind: 'invalid'; reason: string };
@@ -38,7 +44,10 @@ const refuse = (reason: string, status: 400 | 413 = 400): DlrRequestResult => ({
 	reports: [],
 	rejected: reason,
 	rejectedStatus: status,
+	emptyObject: false,
 });
+
+const isEmptyObject = (value: unknown) => isPlainObject(value) && Object.keys(value).length === 0;
 
 function byteLength(raw: Uint8Array | string | null | undefined): number {
 	if (raw === null || raw === undefined) return 0;
@@ -113,8 +122,11 @@ export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
 		const report = normaliseReport(record, { timeZone: request.timeZone });
 		if (report) reports.push(report);
 	}
-	if (reports.length === 0) {
-		return refuse('No delivery report found: expected a shoot id, number or status field');
+	if (reports.length === 0 && isEmptyObject(value)) {
+		return { reports, rejected: null, rejectedStatus: null, emptyObject: true };
 	}
-	return { reports, rejected: null, rejectedStatus: null };
+	if (reports.length === 0) {
+		return refuse('No delivery report found: expected a shoot id or a number');
+	}
+	return { reports, rejected: null, rejectedStatus: null, emptyObject: false };
 }

@@ -26,6 +26,9 @@ export const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
 	dnd: 'rejected',
 	ndnc: 'rejected',
 	rejected: 'rejected',
+	// The panel's own words: getDLR `DLR` column and the native push's per-part `dlr`.
+	invalid: 'rejected',
+	operatorsubmitted: 'pending',
 	submitted: 'pending',
 	sent: 'pending',
 	pending: 'pending',

@@ -1,7 +1,9 @@
 /**
  * Reads the times panels put in delivery reports and returns ISO 8601 (UTC).
  * Accepted: `YYYY-MM-DD HH:mm[:ss]` (also `/` and `T`), ISO 8601 with or without offset,
- * epoch seconds or milliseconds, `YYYYMMDDhhmmss`, and SMPP `YYMMDDhhmm[ss]` stamps.
+ * epoch seconds or milliseconds, `YYYYMMDDhhmmss`, SMPP `YYMMDDhhmm[ss]` stamps, and the text of
+ * JavaScript's `Date.prototype.toString()` / `toUTCString()` (the panel's Node code interpolates
+ * database dates into its pushes: `Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)`).
  * A time without an offset is wall-clock time in `timeZone` (UTC when not given).
  */
 export interface ReportTimeOptions {
@@ -12,6 +14,13 @@ export interface ReportTimeOptions {
 
 const DATE_TIME =
 	/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// `Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)`: the offset is exact, the name is decoration.
+const JS_DATE_STRING =
+	/^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s+GMT([+-])(\d{2}):?(\d{2})(?:\s+\(.*\))?$/i;
+// `Mon, 30 Nov 2026 04:50:36 GMT`
+const JS_UTC_STRING = /^[a-z]{3},\s+(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s+GMT$/i;
 
 const EPOCH_SECONDS_MIN = 1e8; // 1973: smaller numbers are not timestamps
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -120,6 +129,20 @@ function fromText(text: string, timeZone?: string): string | null {
 	return toIso(value - offset);
 }
 
+function fromJsDateText(text: string): string | null {
+	let match = JS_DATE_STRING.exec(text);
+	if (match) {
+		const [, mon, d, y, h, mi, s, sign, oh, om] = match;
+		const value = wallClock(+y, MONTHS.indexOf(mon.toLowerCase()) + 1, +d, +h, +mi, +s);
+		const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60000;
+		return value === null ? null : toIso(value - offset);
+	}
+	match = JS_UTC_STRING.exec(text);
+	if (!match) return null;
+	const [, d, mon, y, h, mi, s] = match;
+	return toIso(wallClock(+y, MONTHS.indexOf(mon.toLowerCase()) + 1, +d, +h, +mi, +s));
+}
+
 /** ISO 8601 for a report time, or null when the value is not a time we can read. */
 export function parseReportTime(value: unknown, options: ReportTimeOptions = {}): string | null {
 	if (typeof value === 'number') {
@@ -129,5 +152,5 @@ export function parseReportTime(value: unknown, options: ReportTimeOptions = {})
 	const text = value.trim();
 	if (text === '') return null;
 	if (/^\d+$/.test(text)) return fromDigits(text, options);
-	return fromText(text, options.timeZone);
+	return fromText(text, options.timeZone) ?? fromJsDateText(text);
 }

@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { makeReport, type DeliveryStatus } from '../../helpers/dlr';
+
+/** Statuses after which a message's fate cannot change: the wait ends. */
+export const FINAL_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'failed', 'rejected', 'expired']);
+
+export const isFinal = (report: IDataObject | undefined): boolean =>
+	report !== undefined && FINAL_STATUSES.has(report.status as DeliveryStatus);
+
+/** Numbers compared by their digits (the panel writes MSISDN as a number, we send digits). */
+export const sameNumber = (a: unknown, b: unknown): boolean =>
+	String(a ?? '').replace(/\D/g, '') === String(b ?? '').replace(/\D/g, '') && String(a ?? '').replace(/\D/g, '') !== '';
+
+/** This message's report among a shoot id's reports (the send went to one number). */
+export function reportFor(reports: IDataObject[], mobile: string): IDataObject | undefined {
+	return reports.find((report) => sameNumber(report.mobile, mobile));
+}
+
+/**
+ * The item a wait ends with when no final report came in time: the report shape with status
+ * `timeout`, so one Switch on `status` handles every outcome. What was last seen stays visible.
+ */
+export function timeoutReport(shootId: string, mobile: string, lastSeen?: IDataObject, lastError?: string): IDataObject {
+	return {
+		...(makeReport({ shootId, mobile, raw: {} }) as unknown as IDataObject),
+		...(lastSeen ?? {}),
+		shootId,
+		mobile,
+		status: 'timeout',
+		...(lastError && !lastSeen ? { reason: lastError } : {}),
+	};
+}

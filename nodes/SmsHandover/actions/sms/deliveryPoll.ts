@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { pullReports } from '../deliveryReport/get.operation';
+import { isFinal, reportFor, timeoutReport } from './deliveryOutcome';
+
+/** Pauses between pulls: a few seconds first (most reports arrive fast), then every 30 s. */
+export const POLL_DELAYS_MS = [3_000, 5_000, 10_000, 15_000, 30_000];
+// Sleep in slices so a cancelled execution stops within seconds.
+const SLICE_MS = 5_000;
+
+export interface PollRequest {
+	shootId: string;
+	mobile: string;
+	/** Epoch ms after which the wait ends with a timeout item. */
+	deadline: number;
+	timeZone: string;
+	timeout?: number;
+	itemIndex: number;
+}
+
+/**
+ * Pulls the message's delivery report (getDLR) until it is final or the deadline passes. The
+ * execution holds its worker slot meanwhile. A failed pull is not fatal: right after a send the
+ * panel may not know the shoot id yet, and a passing outage should not lose a long wait.
+ */
+export async function pollForDelivery(this: IExecuteFunctions, request: PollRequest): Promise<IDataObject> {
+	const signal = this.getExecutionCancelSignal();
+	let lastSeen: IDataObject | undefined;
+	let lastError: string | undefined;
+	for (let attempt = 0; ; attempt++) {
+		let wait = Math.min(POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)], request.deadline - Date.now());
+		if (wait <= 0) break;
+		while (wait > 0 && !signal?.aborted) {
+			await sleep(Math.min(wait, SLICE_MS));
+			wait -= SLICE_MS;
+		}
+		if (signal?.aborted) break;
+		try {
+			const reports = await pullReports.call(this, request.shootId, request.timeZone, request.timeout, request.itemIndex);
+			lastSeen = reportFor(reports, request.mobile) ?? lastSeen;
+			lastError = undefined;
+		} catch (error) {
+			lastError = (error as Error).message;
+			continue;
+		}
+		if (isFinal(lastSeen)) return lastSeen as IDataObject;
+	}
+	return timeoutReport(request.shootId, request.mobile, lastSeen, lastError);
+}

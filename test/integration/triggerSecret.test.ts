@@ -1,0 +1,153 @@
+// The trigger's secret from the SMS Handover Webhook API credential, through n8n-core's real
+// WebhookContext and getCredentials; the deprecated Secret Token parameter still works.
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
+
+import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
+import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
+
+const CREDENTIAL_TOKEN = 'cred-Secret_token.0123~xyz';
+const PARAMETER_TOKEN = 'param-secret-token-456';
+const REPORT = { sms_shoot_id: 'SHOOT-9', mobile: '919765600009', status: 'DELIVRD', error_code: '000' };
+const UNAUTHORIZED = 'Unauthorized: missing or wrong token';
+
+const endpoints: TriggerEndpoint[] = [];
+afterEach(async () => {
+	await Promise.all(endpoints.splice(0).map(async (endpoint) => await endpoint.close()));
+});
+
+async function trigger(parameters: INodeParameters, options: TriggerEndpointOptions) {
+	const endpoint = await startTriggerEndpoint(parameters, options);
+	endpoints.push(endpoint);
+	return endpoint;
+}
+
+async function post(url: string, token?: string, header?: string) {
+	const target = token === undefined ? url : `${url}?${new URLSearchParams({ token })}`;
+	const response = await fetch(target, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...(header ? { 'X-SMSHandover-Token': header } : {}) },
+		body: JSON.stringify(REPORT),
+	});
+	return { status: response.status, body: await response.text() };
+}
+
+const withCredential = (typeVersion: 1 | 2 | 3 = 3): TriggerEndpointOptions => ({
+	typeVersion,
+	webhookCredential: { token: CREDENTIAL_TOKEN },
+});
+
+describe('webhook secret from the credential', () => {
+	it('accepts the credential token in the query string; the token is not in the items', async () => {
+		const endpoint = await trigger({}, withCredential());
+		expect((await post(endpoint.url, CREDENTIAL_TOKEN)).status).toBe(200);
+		expect(endpoint.executions.map((call) => call.items.map((item) => [item.shootId, item.status]))).toEqual([
+			[['SHOOT-9', 'delivered']],
+		]);
+		const seen = JSON.stringify(endpoint.calls.map((call) => [call.items, call.responseBody]));
+		expect(seen).toContain('SHOOT-9');
+		expect(seen).not.toContain(CREDENTIAL_TOKEN);
+	});
+
+	it('accepts the credential token in the X-SMSHandover-Token header', async () => {
+		const endpoint = await trigger({}, withCredential());
+		expect((await post(endpoint.url, undefined, CREDENTIAL_TOKEN)).status).toBe(200);
+		expect(endpoint.executions).toHaveLength(1);
+	});
+
+	it.each<[string, string | undefined, string | undefined]>([
+		['missing', undefined, undefined],
+		['wrong', 'cred-Secret_token.0123~xyZ', undefined],
+		['a prefix of it', 'cred-Secret_token', undefined],
+		['wrong in the header', undefined, 'nope'],
+	])('answers 401 and starts nothing when the token is %s', async (_label, token, header) => {
+		const endpoint = await trigger({}, withCredential());
+		const answer = await post(endpoint.url, token, header);
+		expect(answer).toEqual({ status: 401, body: UNAUTHORIZED });
+		expect(endpoint.executions).toEqual([]);
+		expect(endpoint.calls.map((call) => call.thrown)).toEqual([undefined]);
+	});
+
+	it('wins over the deprecated parameter when both are set', async () => {
+		const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, withCredential(2));
+		expect(await post(endpoint.url, PARAMETER_TOKEN)).toEqual({ status: 401, body: UNAUTHORIZED });
+		expect((await post(endpoint.url, CREDENTIAL_TOKEN)).status).toBe(200);
+		expect(endpoint.executions).toHaveLength(1);
+	});
+
+	it('refuses every request (500, nothing started) when the credential has no token, rather than accept all', async () => {
+		const warnings: string[] = [];
+		const spy = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string, meta?: object) => {
+			warnings.push(`${message} ${JSON.stringify(meta)}`);
+		});
+		try {
+			const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion: 3, webhookCredential: { token: '' } });
+			expect(await post(endpoint.url, PARAMETER_TOKEN)).toEqual({ status: 500, body: 'Could not process the delivery report request' });
+			expect(await post(endpoint.url)).toEqual({ status: 500, body: 'Could not process the delivery report request' });
+			expect(endpoint.executions).toEqual([]);
+			expect(warnings).toEqual([
+				expect.stringContaining('The SMS Handover Webhook credential has no secret token'),
+				expect.stringContaining('The SMS Handover Webhook credential has no secret token'),
+			]);
+			expect(warnings.join('\n')).not.toContain(PARAMETER_TOKEN);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
+describe('without the credential', () => {
+	it.each<1 | 2>([1, 2])('the deprecated parameter alone still works (typeVersion %i)', async (typeVersion) => {
+		const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion });
+		const refused = await post(endpoint.url, 'param-secret-token-457');
+		expect(refused).toEqual({ status: 401, body: UNAUTHORIZED });
+		expect(refused.body).not.toContain(PARAMETER_TOKEN);
+		expect((await post(endpoint.url, PARAMETER_TOKEN)).status).toBe(200);
+		expect(endpoint.executions).toHaveLength(1);
+		expect(JSON.stringify(endpoint.executions[0].items)).not.toContain(PARAMETER_TOKEN);
+	});
+
+	it('version 3 has no such parameter: n8n drops a value put there by hand, only the credential counts', async () => {
+		const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion: 3 });
+		expect((await post(endpoint.url)).status).toBe(200);
+		const secured = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, withCredential(3));
+		expect((await post(secured.url, PARAMETER_TOKEN)).status).toBe(401);
+	});
+
+	it('no secret configured: every request is accepted', async () => {
+		const endpoint = await trigger({}, { typeVersion: 3 });
+		expect((await post(endpoint.url)).status).toBe(200);
+		expect((await post(endpoint.url, 'anything-at-all-here')).status).toBe(200);
+		expect(endpoint.executions).toHaveLength(2);
+	});
+});
+
+describe('what the editor shows', () => {
+	const nodeType = new SmsHandoverTrigger();
+	const { description } = nodeType;
+	/** The option names n8n's displayParameter lets the editor show for the node at this version. */
+	const optionNames = (typeVersion: number) => {
+		const node = { typeVersion, parameters: {} } as unknown as INode;
+		return description.properties
+			.filter((property) => property.name === 'options')
+			.filter((property) => NodeHelpers.displayParameter({}, property, node, description))
+			.map((property) => (property.options ?? []).map((option) => ('name' in option ? option.name : '')));
+	};
+
+	it('new nodes are version 3, without the Secret Token option', () => {
+		expect(description.defaultVersion).toBe(3);
+		expect(optionNames(3)).toEqual([['deduplicate', 'deduplicateWindow']]);
+	});
+
+	it.each([1, 2])('version %i nodes keep the deprecated option', (typeVersion) => {
+		expect(optionNames(typeVersion)).toEqual([['deduplicate', 'deduplicateWindow', 'secretToken']]);
+	});
+
+	it('the credential is optional on every version and tested by the node', () => {
+		expect(description.credentials).toEqual([
+			{ name: 'smsHandoverWebhookApi', required: false, testedBy: 'smsHandoverWebhookApiTest' },
+		]);
+		expect(typeof nodeType.methods.credentialTest.smsHandoverWebhookApiTest).toBe('function');
+	});
+});

@@ -1,0 +1,148 @@
+'use strict';
+// When delivery reports become final and how they are pushed to a submission's dlr_url:
+// autoPush timers, the panel's batch mode, deliver(), and the request shapes of every push style.
+const { planRequests, RAW_STYLES } = require('./dlrPush');
+const { nativeBody, ntapiBody, OUTCOME_NAMES } = require('./panelDlr');
+const { reportsOf, finalTime } = require('./reports');
+const { formatDateTime } = require('./panelClock');
+
+const JSON_TYPE = 'application/json';
+
+/** The report objects of the guessed shapes (and of getDLR 'legacy'): today's fields, from dlr.status/errorCode. */
+function legacyReport(sim, submission, report, finalAt) {
+	const { status, errorCode, utcOffsetMinutes } = sim.config.dlr;
+	return {
+		sms_shoot_id: submission.shootId,
+		mobile: report.mobile,
+		status,
+		delivered_at: formatDateTime(finalAt ?? submission.deliveredAtMs, utcOffsetMinutes),
+		error_code: errorCode,
+	};
+}
+
+/** The requests that push `entries` ({submission, report, finalAt}) in `style`. */
+function planJobs(sim, style, entries) {
+	const dlr = sim.config.dlr;
+	const byUrl = new Map();
+	for (const entry of entries) {
+		const url = entry.submission.dlrUrl;
+		if (!byUrl.has(url)) byUrl.set(url, []);
+		byUrl.get(url).push(entry);
+	}
+	const jobs = [];
+	for (const [url, group] of byUrl) {
+		if (RAW_STYLES.includes(style)) {
+			const reports = group.map((e) => legacyReport(sim, e.submission, e.report, e.finalAt));
+			jobs.push(...planRequests(url, style, reports));
+			continue;
+		}
+		const post = (bodyFor) => ({ url, method: 'POST', contentType: JSON_TYPE, bodyFor, retry: true });
+		if (style === 'batch') {
+			for (let i = 0; i < group.length; i += dlr.batchSize) {
+				const chunk = group.slice(i, i + dlr.batchSize);
+				jobs.push(post((attempt) => JSON.stringify(chunk.map((e) => nativeBody(e, attempt, dlr)))));
+			}
+			continue;
+		}
+		for (const entry of group) {
+			if (style === 'native') jobs.push(post((attempt) => JSON.stringify(nativeBody(entry, attempt, dlr))));
+			else if (style === 'ntapi') jobs.push(post(() => JSON.stringify(ntapiBody(entry))));
+			else jobs.push(post(() => '{}'));
+		}
+	}
+	return jobs;
+}
+
+class Delivery {
+	constructor(sim) {
+		this.sim = sim;
+		this.batchQueue = [];
+		this.batchTimer = null;
+	}
+
+	/** Forgets queued batch entries (the timers themselves are cleared by the simulator). */
+	clear() {
+		this.batchQueue = [];
+		this.batchTimer = null;
+	}
+
+	/** After a send: with autoPush, the reports become final and go out dlr.delayMs later. */
+	onSubmission(submission) {
+		if (submission.held || submission.autoFinalAt === null || submission.dlrUrl === '') return;
+		if (submission.pushStyle === 'batch') {
+			// The panel's batch worker posts whatever is queued when it runs: sends made before the flush join it.
+			this.batchQueue.push(submission);
+			if (this.batchTimer === null) this.batchTimer = this.sim.later(submission.delayMs, () => this.flushBatch());
+			return;
+		}
+		this.sim.later(submission.delayMs, () => {
+			const due = this.takeDue([submission], Math.max(Date.now(), submission.autoFinalAt));
+			this.push(submission.pushStyle, due).catch(() => {});
+		});
+	}
+
+	flushBatch() {
+		const submissions = this.batchQueue;
+		this.clear();
+		const now = Date.now();
+		for (const submission of submissions) {
+			for (const report of reportsOf(submission)) if (report.finalAt === null && report.outcome !== 'none') report.finalAt = now;
+		}
+		this.push('batch', this.takeDue(submissions, now)).catch(() => {});
+	}
+
+	/** Reports of `submissions` that are final at `now` and not pushed yet, marked as pushed. */
+	takeDue(submissions, now, filter = () => true) {
+		const entries = [];
+		for (const submission of submissions) {
+			for (const report of reportsOf(submission)) {
+				if (report.pushed || !filter(report)) continue;
+				const finalAt = finalTime(submission, report, now);
+				if (finalAt === null) continue;
+				report.finalAt = finalAt;
+				report.pushed = true;
+				entries.push({ submission, report, finalAt });
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * Makes reports final now and pushes them in the current dlr.style. shootId undefined = every submission.
+	 * Held submissions, outcome 'none' and reports already pushed are left alone.
+	 */
+	deliver(shootId, { mobile, outcome } = {}) {
+		if (outcome !== undefined && !OUTCOME_NAMES.includes(outcome)) {
+			throw new Error(`outcome must be one of ${OUTCOME_NAMES.join(', ')} (got ${JSON.stringify(outcome)})`);
+		}
+		let submissions = [...this.sim.submissions.values()];
+		if (shootId !== undefined && shootId !== null) {
+			const submission = this.sim.submissions.get(shootId);
+			if (!submission) throw new Error(`unknown shoot id ${shootId}`);
+			submissions = [submission];
+		}
+		const mobileText = mobile === undefined || mobile === null ? null : String(mobile);
+		const matches = (report) => mobileText === null || report.mobile === mobileText;
+		if (mobileText !== null && !submissions.some((s) => reportsOf(s).some(matches))) {
+			throw new Error(`no recipient ${mobileText} in ${shootId ?? 'any submission'}`);
+		}
+		const now = Date.now();
+		const live = submissions.filter((s) => !s.held);
+		for (const submission of live) {
+			for (const report of reportsOf(submission)) {
+				if (report.pushed || !matches(report)) continue;
+				if (outcome !== undefined) report.outcome = outcome;
+				if (report.outcome !== 'none' && finalTime(submission, report, now) === null) report.finalAt = now;
+			}
+		}
+		const due = this.takeDue(live.filter((s) => s.dlrUrl !== ''), now, matches);
+		return this.push(this.sim.config.dlr.style, due);
+	}
+
+	push(style, entries) {
+		if (entries.length === 0) return Promise.resolve([]);
+		return this.sim.runPushJobs(planJobs(this.sim, style, entries));
+	}
+}
+
+module.exports = { Delivery, legacyReport };
