@@ -32,7 +32,7 @@ describe('native push', () => {
 		]);
 		const items = endpoint.executions.map((call) => call.items);
 		expect(items.map((list) => list.length)).toEqual([1, 1]);
-		const byMobile = Object.fromEntries(items.map(([item]) => [item.mobile, item]));
+		const byMobile: Record<string, Record<string, unknown>> = Object.fromEntries(items.map(([item]) => [String(item.mobile), item]));
 		expect(byMobile['919876543210']).toMatchObject({
 			shootId,
 			status: 'delivered',
