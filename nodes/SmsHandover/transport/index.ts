@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -18,6 +19,9 @@ import {
 } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
+
+/** Who may talk to the panel: an operation, or the node's webhook() resuming a send-and-wait. */
+export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Paths of the provider's API. Keys in paths are placed by the credential (see placeApiKey). */
@@ -112,7 +116,7 @@ function networkFailure(error: Error & { code?: string }, request: ApiRequest, b
 }
 
 async function attempt(
-	this: IExecuteFunctions,
+	this: ApiContext,
 	request: ApiRequest,
 	options: IHttpRequestOptions,
 	budgetMs: number,
@@ -144,7 +148,7 @@ async function attempt(
  * a NodeApiError carrying the provider's message otherwise (including errors sent with HTTP 200).
  * Retries only what `request.retry` allows (see retryPolicy.ts), all within `request.timeout`.
  */
-export async function apiRequest(this: IExecuteFunctions, request: ApiRequest): Promise<unknown> {
+export async function apiRequest(this: ApiContext, request: ApiRequest): Promise<unknown> {
 	const budgetMs = request.timeout ?? DEFAULT_TIMEOUT_MS;
 	const mode = request.retry ?? 'never';
 	const deadline = Date.now() + budgetMs;

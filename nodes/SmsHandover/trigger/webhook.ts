@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { parseDlrRequest, type DeliveryReport } from '../helpers/dlr';
+import type { DeliveryReport } from '../helpers/dlr';
+import { answer, incomingRequest, neverThrow, readReports } from '../helpers/webhookRequest';
 import { dedupeKey, SeenReports } from './dedupe';
 import { requestAuthorized } from './secret';
 
@@ -8,18 +9,6 @@ interface TriggerOptions {
 	secretToken?: string;
 	deduplicate?: boolean;
 	deduplicateWindow?: number;
-}
-
-/** The parts of n8n's request object the trigger reads. */
-interface IncomingRequest {
-	method?: string;
-	query?: Record<string, unknown>;
-	headers?: Record<string, unknown>;
-	body?: unknown;
-	rawBody?: Uint8Array;
-	contentType?: string;
-	/** Added by n8n's body reader: fills rawBody for bodies n8n did not parse. */
-	readRawBody?: () => Promise<void>;
 }
 
 // Webhook requests of one n8n process share this module, so dedupe memory lives here.
@@ -39,50 +28,19 @@ function warnAboutEmptyPush(context: IWebhookFunctions): void {
 	);
 }
 
-/** Answers the request directly with a short text reason; no execution starts. */
-function answer(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-	response.end(reason);
-	return { noWebhookResponse: true };
-}
-
-function mediaType(request: IncomingRequest): string | undefined {
-	if (request.contentType) return request.contentType;
-	const header = request.headers?.['content-type'];
-	return typeof header === 'string' ? header.split(';')[0].trim().toLowerCase() : undefined;
-}
-
 function dedupeScope(context: IWebhookFunctions): string {
 	return [context.getWorkflow().id ?? '', context.getNode().id, context.getMode()].join(':');
 }
 
-/**
- * From typeVersion 2 n8n parses only JSON, form, text and XML bodies before webhook(); a panel
- * that posts without a content type still gets its body read here.
- */
-async function readUnparsedBody(request: IncomingRequest): Promise<void> {
-	if (request.method === 'GET' || request.body !== undefined || request.rawBody !== undefined) return;
-	if (typeof request.readRawBody === 'function') await request.readRawBody();
-}
-
 async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const request = context.getRequestObject() as unknown as IncomingRequest;
+	const request = incomingRequest(context);
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 
 	if (!(await requestAuthorized(context, options.secretToken, request.query, request.headers))) {
 		return answer(context, 401, 'Unauthorized: missing or wrong token');
 	}
 
-	await readUnparsedBody(request);
-	const parsed = parseDlrRequest({
-		method: request.method,
-		query: request.query,
-		body: request.body,
-		rawBody: request.rawBody,
-		contentType: mediaType(request),
-		timeZone: context.getTimezone(),
-	});
+	const parsed = await readReports(context, request.query);
 	if (parsed.rejected !== null) return answer(context, parsed.rejectedStatus ?? 400, parsed.rejected);
 	if (parsed.emptyObject) {
 		warnAboutEmptyPush(context);
@@ -106,16 +64,5 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 
 /** The trigger's webhook(): never throws; unexpected failures answer 500 with a short reason. */
 export async function receiveDeliveryReports(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	try {
-		return await handle(this);
-	} catch (error) {
-		this.logger.warn('SMS Handover Trigger could not process a delivery report request', {
-			error: error instanceof Error ? error.message : String(error),
-		});
-		try {
-			return answer(this, 500, 'Could not process the delivery report request');
-		} catch {
-			return { webhookResponse: 'Could not process the delivery report request' };
-		}
-	}
+	return await neverThrow(this, 'the delivery report request', async () => await handle(this));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { pullReports } from '../deliveryReport/get.operation';
+import { pullReports } from '../deliveryReport/pullReports';
 import { isFinal, reportFor, timeoutReport } from './deliveryOutcome';
 
 /** Pauses between pulls: a few seconds first (most reports arrive fast), then every 30 s. */
