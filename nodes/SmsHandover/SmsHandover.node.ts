@@ -1,10 +1,18 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as deliveryReport from './actions/deliveryReport/DeliveryReport.resource';
 import * as otp from './actions/otp/Otp.resource';
 import { router } from './actions/router';
+import { resumeOnDeliveryReport } from './actions/sms/deliveryWait';
 import * as sms from './actions/sms/Sms.resource';
 
 export class SmsHandover implements INodeType {
@@ -21,6 +29,13 @@ export class SmsHandover implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smsHandoverApi', required: true }],
+		// Send and Wait for Delivery (push): the panel posts the report to this execution's resume
+		// URL (`/webhook-waiting/<id>`). responseData noData: an empty 200 when it resumes.
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: '', restartWebhook: true },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: 'noData', path: '', restartWebhook: true },
+		],
+		waitingNodeTooltip: 'Waiting for the SMS delivery report, or until Max Wait',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -44,5 +59,25 @@ export class SmsHandover implements INodeType {
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);
+	}
+
+	// The resume webhook is never registered anywhere: each send gives the panel its URL. n8n
+	// calls these only for production webhooks, which this node does not have.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeOnDeliveryReport.call(this);
 	}
 }

@@ -200,4 +200,16 @@ export const bulkOptions = optionsCollection([
 	bulkScheduleOption,
 ]);
 
+/** As Send, without DLR URL (the node sets it) and Concurrency (one item per execution). */
+export const sendAndWaitOptions = optionsCollection([
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
+	extraParametersOption,
+	typeOption,
+	campaignOption,
+	routeIdOption,
+	timeoutOption,
+]);
+
 export const requestOptions = optionsCollection([timeoutOption]);

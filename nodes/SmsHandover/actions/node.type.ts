@@ -1,7 +1,7 @@
 import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
-	sms: 'send' | 'schedule' | 'sendBulk';
+	sms: 'send' | 'schedule' | 'sendBulk' | 'sendAndWaitForDelivery';
 	deliveryReport: 'get';
 	account: 'getBalance';
 	otp: 'send' | 'verify';

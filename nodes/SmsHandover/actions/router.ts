@@ -10,7 +10,7 @@ import * as sms from './sms/Sms.resource';
 type Execute = (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, { execute: Execute }>> = {
-	sms: { send: sms.send, schedule: sms.schedule, sendBulk: sms.sendBulk },
+	sms: { send: sms.send, schedule: sms.schedule, sendBulk: sms.sendBulk, sendAndWaitForDelivery: sms.sendAndWaitForDelivery },
 	deliveryReport: { get: deliveryReport.get },
 	account: { getBalance: account.getBalance },
 	otp: { send: otp.send, verify: otp.verify },

@@ -19,15 +19,15 @@ export function reportFor(reports: IDataObject[], mobile: string): IDataObject |
 
 /**
  * The item a wait ends with when no final report came in time: the report shape with status
- * `timeout`, so one Switch on `status` handles every outcome. What was last seen stays visible.
+ * `timeout`, so one Switch on `status` handles every outcome. `known` adds what is known of the
+ * message (what was sent, or the last report seen while polling).
  */
-export function timeoutReport(shootId: string, mobile: string, lastSeen?: IDataObject, lastError?: string): IDataObject {
+export function timeoutReport(shootId: string, mobile: string, known: IDataObject = {}): IDataObject {
 	return {
 		...(makeReport({ shootId, mobile, raw: {} }) as unknown as IDataObject),
-		...(lastSeen ?? {}),
+		...known,
 		shootId,
 		mobile,
 		status: 'timeout',
-		...(lastError && !lastSeen ? { reason: lastError } : {}),
 	};
 }

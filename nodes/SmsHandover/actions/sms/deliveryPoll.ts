@@ -17,6 +17,8 @@ export interface PollRequest {
 	timeZone: string;
 	timeout?: number;
 	itemIndex: number;
+	/** What is known of the message before any report (kept on a timeout item). */
+	known?: IDataObject;
 }
 
 /**
@@ -46,5 +48,7 @@ export async function pollForDelivery(this: IExecuteFunctions, request: PollRequ
 		}
 		if (isFinal(lastSeen)) return lastSeen as IDataObject;
 	}
-	return timeoutReport(request.shootId, request.mobile, lastSeen, lastError);
+	// What the last pull said wins over what was known at the send, where it says anything.
+	const seen = Object.fromEntries(Object.entries(lastSeen ?? {}).filter(([, value]) => value !== null));
+	return timeoutReport(request.shootId, request.mobile, { ...request.known, ...seen, ...(lastError && !lastSeen ? { reason: lastError } : {}) });
 }
