@@ -30,6 +30,7 @@ import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 export const ACTION_NODE_TYPE = 'n8n-nodes-smshandover.smsHandover';
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
+export const TEST_EXECUTION_ID = 'test-execution';
 
 export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
@@ -135,6 +136,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** Where `$execution.resumeUrl` points (n8n's `<webhook base>/webhook-waiting`); see waiting.ts. */
+	webhookWaitingBaseUrl?: string;
 }
 
 export interface RunResult {
@@ -172,7 +175,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 			settings: { executionOrder: 'v1' },
 		});
 
-		const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		const hooks = new ExecutionLifecycleHooks('manual', TEST_EXECUTION_ID, {
 			id: 'test-workflow',
 			name: 'test',
 			active: false,
@@ -187,6 +190,8 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
 
 		const additionalData = additionalDataFor(new TestCredentialsHelper(credentialType, options.credentials), hooks);
+		additionalData.executionId = TEST_EXECUTION_ID;
+		if (options.webhookWaitingBaseUrl) additionalData.webhookWaitingBaseUrl = options.webhookWaitingBaseUrl;
 		const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 		const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
 		const runExecutionData: IRunExecutionData = {

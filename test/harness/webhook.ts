@@ -74,7 +74,7 @@ type N8nCore = typeof import('n8n-core');
 let corePromise: Promise<N8nCore> | undefined;
 
 /** n8n-core writes an instance config on first use: keep it out of the user's home. */
-async function loadCore(): Promise<N8nCore> {
+export async function loadCore(): Promise<N8nCore> {
 	if (!process.env.N8N_USER_FOLDER) {
 		process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'smshandover-n8n-'));
 	}
@@ -99,9 +99,9 @@ class SingleNodeTypes implements INodeTypes {
 	}
 }
 
-class RequestTooLarge extends Error {}
+export class RequestTooLarge extends Error {}
 
-async function readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer> {
+export async function readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of request) {
@@ -112,7 +112,7 @@ async function readBody(request: http.IncomingMessage, limitBytes: number): Prom
 	return Buffer.concat(chunks);
 }
 
-function mediaType(header: string | undefined): { contentType?: string; encoding: BufferEncoding } {
+export function mediaType(header: string | undefined): { contentType?: string; encoding: BufferEncoding } {
 	if (!header) return { encoding: 'utf-8' };
 	const [type, ...params] = header.split(';');
 	const charset = params.map((p) => p.trim().split('=')).find(([k]) => k.toLowerCase() === 'charset');
@@ -122,7 +122,7 @@ function mediaType(header: string | undefined): { contentType?: string; encoding
 
 /** What n8n's parseBody does for a version-1 webhook node. Throws on broken JSON (n8n: 422). */
 /** What n8n 1.123 and 2.41 parse for start nodes of version 2 and later (webhook-helpers.ts). */
-function isParsableContentType(contentType: string | undefined): boolean {
+export function isParsableContentType(contentType: string | undefined): boolean {
 	if (!contentType) return false;
 	return (
 		contentType.startsWith('application/json') ||
@@ -133,7 +133,7 @@ function isParsableContentType(contentType: string | undefined): boolean {
 	);
 }
 
-function parseBody(rawBody: Buffer, contentType: string | undefined, encoding: BufferEncoding): unknown {
+export function parseBody(rawBody: Buffer, contentType: string | undefined, encoding: BufferEncoding): unknown {
 	if (rawBody.length === 0) return undefined;
 	const text = rawBody.toString(encoding);
 	if (contentType === 'application/json') return JSON.parse(text) as unknown;
@@ -144,7 +144,7 @@ function parseBody(rawBody: Buffer, contentType: string | undefined, encoding: B
 	return undefined;
 }
 
-function sendJson(response: http.ServerResponse, status: number, data: unknown): void {
+export function sendJson(response: http.ServerResponse, status: number, data: unknown): void {
 	const body = typeof data === 'string' ? data : JSON.stringify(data);
 	response.writeHead(status, {
 		'Content-Type': typeof data === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',

@@ -1,0 +1,166 @@
+/**
+ * n8n's waiting webhook (`/webhook-waiting/<execution id>`) for Send and Wait for Delivery, in
+ * process: after runActionNode() has put the execution to wait, requests to this endpoint run the
+ * action node's webhook() through n8n-core's real WebhookContext on the execution's saved data
+ * (the waiting stack entry), as n8n's WaitingWebhooks does. What n8n does around it (its token
+ * check in 2.x, resuming the workflow) is proven by the e2e suite in real n8n.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQueryString } from 'node:querystring';
+
+import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
+import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
+import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, TEST_EXECUTION_ID, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
+import { loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
+
+export interface WaitingCall {
+	method: string;
+	url: string;
+	status: number;
+	/** Whether webhook() returned workflowData: n8n would resume the execution with `items`. */
+	resumed: boolean;
+	items: IDataObject[];
+	responseBody: string;
+	thrown?: string;
+}
+
+export interface WaitingEndpoint {
+	/** Give this to runActionNode as `webhookWaitingBaseUrl`. */
+	baseUrl: string;
+	/** The execution that now waits: its saved data, as n8n keeps it while waiting. */
+	waitOn(result: RunResult, parameters: IDataObject): void;
+	calls: WaitingCall[];
+	readonly resumes: WaitingCall[];
+	close(): Promise<void>;
+}
+
+export async function startWaitingEndpoint(options: { credentials: IDataObject; timezone?: string }): Promise<WaitingEndpoint> {
+	const { WebhookContext } = await loadCore();
+	const nodeType = new SmsHandover();
+	const nodeTypes = new TestNodeTypes({ [ACTION_NODE_TYPE]: nodeType });
+	const calls: WaitingCall[] = [];
+	let waiting: { data: IRunExecutionData; parameters: IDataObject } | undefined;
+	const path = `/webhook-waiting/${TEST_EXECUTION_ID}`;
+
+	async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<WaitingCall> {
+		const method = request.method ?? 'GET';
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		const call: WaitingCall = { method, url: request.url ?? '', status: 0, resumed: false, items: [], responseBody: '' };
+		const description = nodeType.description.webhooks?.find((w) => w.httpMethod === method && w.restartWebhook);
+		if (url.pathname !== path || !description || !waiting) {
+			sendJson(response, 404, { message: 'The execution is not waiting for a webhook call' });
+			return call;
+		}
+		const node: INode = {
+			id: 'b3f9a3d4-0000-4000-8000-000000000001',
+			name: 'SMS Handover',
+			type: ACTION_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: waiting.parameters as INode['parameters'],
+			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
+		};
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'test',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			settings: { executionOrder: 'v1', timezone: options.timezone ?? 'UTC' },
+		});
+		const { contentType, encoding } = mediaType(request.headers['content-type']);
+		const rawBody = await readBody(request, 16 * 1024 * 1024);
+		Object.assign(request, {
+			query: { ...parseQueryString(url.search.slice(1)) },
+			params: {},
+			// The action node is typeVersion 1: n8n parses its body whatever the content type says.
+			body: parseBody(rawBody, contentType, encoding) ?? {},
+			rawBody,
+			contentType,
+			encoding,
+		});
+		const additionalData = {
+			httpRequest: request,
+			httpResponse: response,
+			executionId: TEST_EXECUTION_ID,
+			credentialsHelper: new TestCredentialsHelper(new SmsHandoverApi(), options.credentials as never),
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData: IWebhookData = {
+			httpMethod: method as IWebhookData['httpMethod'],
+			node: node.name,
+			path: '',
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		};
+		// n8n hands webhook() a copy of the saved execution with the waiting node's stack entry first.
+		const context = new WebhookContext(workflow, workflow.getNode(node.name) as INode, additionalData, 'webhook', webhookData, [], structuredClone(waiting.data));
+		let result: IWebhookResponseData;
+		try {
+			result = (await nodeType.webhook.call(context)) as IWebhookResponseData;
+		} catch (error) {
+			call.thrown = (error as Error).message;
+			sendJson(response, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
+			return call;
+		}
+		if (result.workflowData !== undefined) {
+			call.resumed = true;
+			call.items = (result.workflowData[0] ?? []).map((item) => item.json);
+		}
+		if (result.noWebhookResponse === true) {
+			if (!response.writableEnded) {
+				call.thrown = 'webhook() returned noWebhookResponse without answering';
+				sendJson(response, 500, { message: call.thrown });
+			}
+			return call;
+		}
+		if (call.resumed) {
+			// responseData 'noData': an empty 200 once the execution resumes.
+			response.writeHead(200);
+			response.end();
+			return call;
+		}
+		sendJson(response, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+		return call;
+	}
+
+	const server = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		const originalEnd = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
+		response.end = ((...args: unknown[]) => {
+			if (typeof args[0] === 'string' || Buffer.isBuffer(args[0])) chunks.push(Buffer.from(args[0]));
+			return originalEnd(...args);
+		}) as typeof response.end;
+		void handle(request, response).then(
+			(call) => {
+				call.status = response.statusCode;
+				call.responseBody = Buffer.concat(chunks).toString('utf8');
+				calls.push(call);
+			},
+			(error: Error) => {
+				if (!response.writableEnded) sendJson(response, 500, { message: error.message });
+			},
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		baseUrl: `http://127.0.0.1:${port}/webhook-waiting`,
+		waitOn(result, parameters) {
+			waiting = { data: result.run.data, parameters };
+		},
+		calls,
+		get resumes() {
+			return calls.filter((call) => call.resumed);
+		},
+		async close() {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}

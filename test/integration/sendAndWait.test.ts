@@ -1,0 +1,225 @@
+// Send and Wait for Delivery through n8n's engine: the send, the waiting state, and webhook() on n8n's waiting-webhook path.
+import { createHash } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { startWaitingEndpoint, type WaitingEndpoint } from '../harness/waiting';
+import { API_KEY, credentialsFor, run, useSimulator, visibleText } from './fixtures';
+
+const ctx = useSimulator({ dlr: { autoPush: false, delayMs: 0 } });
+let waiting: WaitingEndpoint;
+beforeEach(async () => {
+	waiting = await startWaitingEndpoint({ credentials: credentialsFor(ctx.sim) });
+});
+afterEach(async () => await waiting.close());
+
+const parameters = (overrides: IDataObject = {}): IDataObject => ({
+	resource: 'sms',
+	operation: 'sendAndWaitForDelivery',
+	senderId: 'SMSHND',
+	contacts: '+91 98765 43210',
+	message: 'Your code is 4821',
+	waitMethod: 'push',
+	maxWaitMinutes: 60,
+	options: {},
+	...overrides,
+});
+
+/** Sends and leaves the execution waiting; returns what a test needs to talk to its resume URL. */
+async function sendAndWait(overrides: IDataObject = {}) {
+	const input = { orderId: 'A-17', nested: { keep: true } };
+	const before = structuredClone(input);
+	const params = parameters(overrides);
+	const result = await run(ctx.sim, { parameters: params, items: [input], webhookWaitingBaseUrl: waiting.baseUrl });
+	expect(result.error).toBeUndefined();
+	expect(input).toEqual(before);
+	waiting.waitOn(result, params);
+	const send = ctx.sim.requests.find((request) => request.endpoint === 'send')!;
+	const shootId = result.items[0].json.shootId as string;
+	return { result, send, shootId, resumeUrl: String(send.form.dlr_url) };
+}
+
+const post = async (url: string, body: unknown) =>
+	await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+const nativePush = (shootId: string, mobile: number | string, dlr = 'DELIVERED', reply = 'DELIVRD') => ({
+	sms_shoot_id: shootId,
+	mobile,
+	sms_sent_time: '2026-11-30 10:20:31',
+	sender_id: 'SMSHND',
+	credits_charged: 1,
+	dlr: [{ message_id: 'm1', mobile, dlr, operator_reply: reply, sms_delivery_time: '2026-11-30 10:20:36' }],
+	post_attempt: 1,
+	route_data: { id: 1, title: 'Transactional' },
+});
+
+describe('push: sending and waiting', () => {
+	it('sends with dlr_url = this execution\'s resume URL plus a random key, and waits with the timeout item in place', async () => {
+		const { result, send, shootId, resumeUrl } = await sendAndWait();
+		const url = new URL(resumeUrl);
+		expect(`${url.origin}${url.pathname}`).toBe(`${waiting.baseUrl}/test-execution`);
+		const key = url.searchParams.get('smshWait')!;
+		expect(key).toMatch(/^[0-9a-f]{32}$/);
+		expect(send.form).toMatchObject({ key: API_KEY, senderid: 'SMSHND', contacts: '919876543210', msg: 'Your code is 4821' });
+
+		const waitTill = result.run.data.waitTill as Date;
+		expect(waitTill.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+		expect(result.items).toEqual([
+			{ json: { status: 'pending', shootId, mobile: '919876543210', heldForApproval: false, waitUntil: waitTill.toISOString() }, pairedItem: { item: 0 } },
+		]);
+		// What n8n passes on if no report comes: the waiting stack entry's data.
+		const stack = result.run.data.executionData!.nodeExecutionStack[0].data.main[0]!;
+		expect(stack).toEqual([
+			{
+				json: expect.objectContaining({
+					status: 'timeout',
+					shootId,
+					mobile: '919876543210',
+					senderId: 'SMSHND',
+					parts: 1,
+					waitUntil: waitTill.toISOString(),
+					waitKeyHash: createHash('sha256').update(key).digest('hex'),
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(JSON.stringify(result.run.data)).not.toContain(key);
+		expect(visibleText(result)).not.toContain(API_KEY);
+	});
+
+	it('resumes with the normalised report when the panel pushes its final report', async () => {
+		const { shootId } = await sendAndWait();
+		const pushes = await ctx.sim.deliver(shootId, { outcome: 'failed' });
+		expect(pushes.map((push) => [push.status, push.responseBody])).toEqual([[200, '']]);
+		expect(waiting.resumes).toHaveLength(1);
+		expect(waiting.resumes[0].items).toEqual([
+			expect.objectContaining({ shootId, mobile: '919876543210', status: 'failed', providerStatus: 'FAILED', reason: 'UNDELIV', senderId: 'SMSHND' }),
+		]);
+	});
+
+	it('resumes at most once when the same report comes twice', async () => {
+		const { shootId, resumeUrl } = await sendAndWait();
+		const answers = await Promise.all([post(resumeUrl, nativePush(shootId, 919876543210)), post(resumeUrl, nativePush(shootId, 919876543210))]);
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		expect(waiting.resumes).toHaveLength(1);
+	});
+
+	it.each([
+		['another shoot id', (shootId: string) => nativePush(`${shootId}X`, 919876543210)],
+		['another number', (shootId: string) => nativePush(shootId, 919800000001)],
+		['a report that is not final', (shootId: string) => nativePush(shootId, 919876543210, '', 'ACCEPTD')],
+		['a batch without its report', (shootId: string) => [nativePush(shootId, 919800000001), nativePush('other', 919876543210)]],
+	])('answers %s with 200 and keeps waiting', async (_label, body) => {
+		const { shootId, resumeUrl } = await sendAndWait();
+		const answer = await post(resumeUrl, body(shootId));
+		expect(answer.status).toBe(200);
+		expect(waiting.resumes).toHaveLength(0);
+	});
+
+	it('finds its report in the panel\'s batch array', async () => {
+		const { shootId, resumeUrl } = await sendAndWait();
+		await post(resumeUrl, [nativePush('other', 919800000001), nativePush(shootId, 919876543210)]);
+		expect(waiting.resumes.map((call) => call.items.map((item) => [item.shootId, item.status]))).toEqual([[[shootId, 'delivered']]]);
+	});
+
+	it.each([
+		['no key', (url: URL) => url.searchParams.delete('smshWait')],
+		['a wrong key', (url: URL) => url.searchParams.set('smshWait', '0'.repeat(32))],
+		[
+			'the key twice, the first wrong',
+			(url: URL) => {
+				const key = url.searchParams.get('smshWait')!;
+				url.searchParams.set('smshWait', 'x');
+				url.searchParams.append('smshWait', key);
+			},
+		],
+	])('refuses a request with %s (403) and resumes nothing', async (_label, forge) => {
+		const { shootId, resumeUrl } = await sendAndWait();
+		const url = new URL(resumeUrl);
+		forge(url);
+		const answer = await post(url.toString(), nativePush(shootId, 919876543210));
+		expect([answer.status, await answer.text()]).toEqual([403, 'Forbidden: wrong or missing key']);
+		expect(waiting.resumes).toHaveLength(0);
+	});
+
+	it('resumes on the panel\'s ntapi push, which names the number but no shoot id', async () => {
+		const { resumeUrl } = await sendAndWait();
+		await post(resumeUrl, { CMD: 'DLVRREP', NTYPE: 'REP', FROM: '919876543210', SMID: 'x1', STATUS: 'OK', DETAIL: 'UNDELIV' });
+		expect(waiting.resumes.map((call) => call.items.map((item) => [item.mobile, item.status]))).toEqual([[['919876543210', 'failed']]]);
+	});
+
+	it('reads the report with getDLR when the panel pushes an empty object', async () => {
+		ctx.sim.configure({ dlr: { style: 'empty' } });
+		const { shootId } = await sendAndWait();
+		const pushes = await ctx.sim.deliver(shootId);
+		expect(pushes.map((push) => [push.body, push.status])).toEqual([['{}', 200]]);
+		expect(ctx.sim.requests.filter((request) => request.endpoint === 'dlr')).toHaveLength(1);
+		expect(waiting.resumes.map((call) => call.items)).toEqual([
+			[expect.objectContaining({ shootId, mobile: '919876543210', status: 'delivered', providerStatus: 'Delivered', reason: 'Handset Delivered' })],
+		]);
+	});
+
+	it('asks the panel to post an empty object again while getDLR is not final yet', async () => {
+		const { resumeUrl } = await sendAndWait();
+		const answer = await post(resumeUrl, {});
+		expect([answer.status, await answer.text()]).toEqual([503, 'The delivery report is not final yet']);
+		expect(waiting.resumes).toHaveLength(0);
+	});
+});
+
+describe('poll', () => {
+	it('sends without dlr_url and pulls getDLR until the report is final', async () => {
+		ctx.sim.configure({ dlr: { autoPush: true, delayMs: 500 } });
+		const result = await run(ctx.sim, { parameters: parameters({ waitMethod: 'poll' }) });
+		expect(result.error).toBeUndefined();
+		const send = ctx.sim.requests.find((request) => request.endpoint === 'send')!;
+		expect(send.form.dlr_url).toBeUndefined();
+		expect(ctx.sim.requests.filter((request) => request.endpoint === 'dlr').length).toBeGreaterThanOrEqual(1);
+		expect(result.items).toEqual([
+			{
+				json: expect.objectContaining({ shootId: expect.any(String), mobile: '919876543210', status: 'delivered', providerStatus: 'Delivered' }),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('before anything is sent', () => {
+	it.each([
+		[{ contacts: '919876543210, 919812345678' }, 'Item 0, field "contacts": has 2 numbers; Send and Wait for Delivery sends to exactly one'],
+		[{ maxWaitMinutes: 0 }, 'Item 0, field "maxWaitMinutes": must be from 1 to 10080 minutes (7 days)'],
+		[{ waitMethod: 'carrier pigeon' }, 'Item 0, field "waitMethod": "carrier pigeon" is not push or poll'],
+		[{ contacts: 'call me' }, 'Item 0, field "contacts": "call me" is not a phone number'],
+	])('%p is refused', async (overrides, message) => {
+		const result = await run(ctx.sim, { parameters: parameters(overrides), webhookWaitingBaseUrl: waiting.baseUrl });
+		expect(result.error?.message).toBe(message);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	it('more than one input item is refused, each item paired with the error under continueOnFail', async () => {
+		const result = await run(ctx.sim, { parameters: parameters(), items: [{}, {}], continueOnFail: true, webhookWaitingBaseUrl: waiting.baseUrl });
+		expect(result.items.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['Send and Wait for Delivery handles one input item per execution; it received 2', { item: 0 }],
+			['Send and Wait for Delivery handles one input item per execution; it received 2', { item: 1 }],
+		]);
+		expect(ctx.sim.requests).toHaveLength(0);
+		expect(result.run.data.waitTill).toBeUndefined();
+	});
+
+	it('a dry run shows the request and does not wait', async () => {
+		const result = await run(ctx.sim, { parameters: parameters({ options: { dryRun: true } }), webhookWaitingBaseUrl: waiting.baseUrl });
+		expect(result.items[0].json).toMatchObject({ dryRun: true, segments: 1, waitMethod: 'push', maxWaitMinutes: 60, request: { contacts: '919876543210' } });
+		expect(ctx.sim.requests).toHaveLength(0);
+		expect(result.run.data.waitTill).toBeUndefined();
+	});
+
+	it('the balance guard refuses before sending', async () => {
+		ctx.sim.configure({});
+		const result = await run(ctx.sim, {
+			parameters: parameters({ options: { balanceGuard: true, creditsPerSegment: 1_000_000, routeId: '1' } }),
+			webhookWaitingBaseUrl: waiting.baseUrl,
+		});
+		expect(result.error?.message).toMatch(/^Balance Guard: these messages need 1,000,000 credits on route 1 \(Transactional\), which has /);
+		expect(ctx.sim.requests.map((request) => request.endpoint)).toEqual(['balance']);
+	});
+});
