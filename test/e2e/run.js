@@ -12,6 +12,7 @@ const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows'
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
 const aiTool = require('./suite/aiTool');
+const sendAndWait = require('./suite/sendAndWait');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,7 +32,7 @@ function browserWanted(version) {
 function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
 	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
-	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`);
+	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`, `${prefix} send and wait checks`);
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
@@ -72,12 +73,14 @@ async function runVersion(version, packed, runner, timings) {
 		const triggers = triggerWorkflows(cred, loopUrl);
 		const openAi = aiTool.openAiCredential(model.baseUrl);
 		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
+		const waits = sendAndWait.sendAndWaitWorkflows(cred);
 		let s = Date.now();
 		await n8n.installPackage(packed);
 		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
-		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers), aiWorkflow]);
+		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits)];
+		await n8n.importWorkflows(workflows);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${Object.keys(actions).length + Object.keys(triggers).length + 1} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -91,11 +94,16 @@ async function runVersion(version, packed, runner, timings) {
 
 		phase = 'activate and start';
 		s = Date.now();
-		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId]) await n8n.activate(id);
+		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId, sendAndWait.IDS.push]) await n8n.activate(id);
 		await n8n.start();
 		await waitForTriggers(n8n);
 		t.startMs = Date.now() - s;
 		log(`${prefix} triggers activated and n8n started in ${h.formatMs(t.startMs)}`);
+
+		phase = 'send and wait checks';
+		s = Date.now();
+		const checkWaitTimeout = await sendAndWait.runSendAndWaitChecks({ runner, n8n, sim, wfs: waits, prefix, version });
+		t.sendAndWaitMs = Date.now() - s;
 
 		phase = 'trigger checks';
 		s = Date.now();
@@ -110,6 +118,11 @@ async function runVersion(version, packed, runner, timings) {
 		s = Date.now();
 		await runCredentialTestChecks({ runner, n8n, sim, cred, prefix });
 		t.credentialTestMs = Date.now() - s;
+
+		phase = 'send and wait timeout check';
+		s = Date.now();
+		await checkWaitTimeout();
+		t.sendAndWaitTimeoutMs = Date.now() - s;
 
 		if (browserWanted(version)) {
 			phase = 'browser check';

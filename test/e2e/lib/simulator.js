@@ -58,6 +58,11 @@ class SimulatorClient {
 		return this.call('POST', '/__sim/push-dlr', { url, style, reports });
 	}
 
+	/** Makes a submission's reports final now and pushes them as the panel would; resolves the push attempts. */
+	deliver(shootId, { mobile, outcome } = {}) {
+		return this.call('POST', '/__sim/deliver', { shootId, mobile, outcome });
+	}
+
 	dlrPushes() {
 		return this.call('GET', '/__sim/dlr-pushes');
 	}
