@@ -5,18 +5,17 @@
  * zone-less wall time denotes on a day the clocks change is decided here (see wallClockToInstant).
  * Errors are plain Errors with a clear message; the node wraps them.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+
+import { isValidTimeZone, wallClockToInstant } from './zoneTime';
+
+export { isValidTimeZone };
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 // ISO 8601 date, optional time (T or space, seconds and fraction optional), optional offset.
 const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-	return typeof timeZone === 'string' && timeZone.trim() !== '' && IANAZone.isValidZone(timeZone);
-}
 
 function assertTimeZone(timeZone: unknown): asserts timeZone is string {
 	if (!isValidTimeZone(timeZone)) {
@@ -24,32 +23,6 @@ function assertTimeZone(timeZone: unknown): asserts timeZone is string {
 			`Unknown time zone "${String(timeZone)}": use an IANA name such as Asia/Kolkata or Europe/London`,
 		);
 	}
-}
-
-/** The zone's offset from UTC at an instant, in ms (Asia/Kolkata: +19,800,000). */
-function offsetAt(instantMs: number, timeZone: string): number {
-	return IANAZone.create(timeZone).offset(instantMs) * MINUTE_MS;
-}
-
-/**
- * The instant a zone-less wall-clock time (given as if it were UTC) denotes in `timeZone`. The
- * offset is looked up as it was a day before and a day after (no zone changes offset twice within
- * two days), and each candidate is kept only if the zone really shows that wall time at it:
- * - one candidate: the normal case;
- * - two: the wall time happens twice (clocks went back); the earlier one is taken;
- * - none: the wall time was skipped (clocks went forward); it is moved forward by the gap, so
- *   02:30 on a spring-forward night in New York means 03:30 daylight time.
- * This is the "compatible" choice of Temporal and of most calendar applications. Luxon's own
- * choice for a repeated hour depends on the offset in force when the code runs, so it is not used.
- */
-function wallClockToInstant(asUtc: number, timeZone: string): number {
-	const offsetBefore = offsetAt(asUtc - DAY_MS, timeZone);
-	const offsetAfter = offsetAt(asUtc + DAY_MS, timeZone);
-	const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter(
-		(instant) => instant + offsetAt(instant, timeZone) === asUtc,
-	);
-	if (candidates.length === 0) return asUtc - offsetBefore;
-	return Math.min(...candidates);
 }
 
 function offsetToMs(offset: string): number {

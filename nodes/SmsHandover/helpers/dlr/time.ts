@@ -6,6 +6,8 @@
  * database dates into its pushes: `Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)`).
  * A time without an offset is wall-clock time in `timeZone` (UTC when not given).
  */
+import { isValidTimeZone, wallClockToInstant } from '../zoneTime';
+
 export interface ReportTimeOptions {
 	timeZone?: string;
 	/** The field is an SMPP stamp field (done_date), so 10/12 digits are `YYMMDDhhmm[ss]` first. */
@@ -25,47 +27,9 @@ const JS_UTC_STRING = /^[a-z]{3},\s+(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{1,2})
 const EPOCH_SECONDS_MIN = 1e8; // 1973: smaller numbers are not timestamps
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
-	if (!formatters.has(timeZone)) {
-		let formatter: Intl.DateTimeFormat | null = null;
-		try {
-			formatter = new Intl.DateTimeFormat('en-US', {
-				timeZone,
-				hourCycle: 'h23',
-				year: 'numeric',
-				month: '2-digit',
-				day: '2-digit',
-				hour: '2-digit',
-				minute: '2-digit',
-				second: '2-digit',
-			});
-		} catch {
-			formatter = null; // unknown zone: callers fall back to UTC
-		}
-		formatters.set(timeZone, formatter);
-	}
-	return formatters.get(timeZone) ?? null;
-}
-
-function zoneOffsetMs(formatter: Intl.DateTimeFormat, instant: number): number {
-	const parts: Record<string, number> = {};
-	for (const part of formatter.formatToParts(new Date(instant))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-	return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The UTC instant of a wall-clock time (given as if it were UTC) in `timeZone`. */
-function wallClockToInstant(wallClock: number, timeZone: string | undefined): number {
-	if (!timeZone || /^(utc|gmt|etc\/utc|z)$/i.test(timeZone)) return wallClock;
-	const formatter = zoneFormatter(timeZone);
-	if (!formatter) return wallClock;
-	const firstGuess = wallClock - zoneOffsetMs(formatter, wallClock);
-	// Second pass settles times near a DST change, where the offset at the guess differs.
-	return wallClock - zoneOffsetMs(formatter, firstGuess);
+/** The UTC instant of a wall-clock time (given as if it were UTC) in `timeZone`; UTC for an unknown zone. */
+function inZone(wallClock: number, timeZone: string | undefined): number {
+	return timeZone && isValidTimeZone(timeZone) ? wallClockToInstant(wallClock, timeZone) : wallClock;
 }
 
 function wallClock(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | null {
@@ -86,7 +50,7 @@ function smppStamp(digits: string, timeZone?: string): string | null {
 	const n = (from: number) => Number(digits.slice(from, from + 2));
 	const seconds = digits.length === 12 ? n(10) : 0;
 	const value = wallClock(2000 + n(0), n(2), n(4), n(6), n(8), seconds);
-	return value === null ? null : toIso(wallClockToInstant(value, timeZone));
+	return value === null ? null : toIso(inZone(value, timeZone));
 }
 
 function epoch(value: number): string | null {
@@ -99,7 +63,7 @@ function fromDigits(digits: string, options: ReportTimeOptions): string | null {
 	if (digits.length === 14) {
 		const n = (from: number, len = 2) => Number(digits.slice(from, from + len));
 		const value = wallClock(n(0, 4), n(4), n(6), n(8), n(10), n(12));
-		return value === null ? null : toIso(wallClockToInstant(value, timeZone));
+		return value === null ? null : toIso(inZone(value, timeZone));
 	}
 	const smppShaped = digits.length === 10 || digits.length === 12;
 	if (smppShaped && options.smppStamp) {
@@ -121,7 +85,7 @@ function fromText(text: string, timeZone?: string): string | null {
 	const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
 	const value = wallClock(+y, +mo, +d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0, Math.min(ms, 999));
 	if (value === null) return null;
-	if (!zone) return toIso(wallClockToInstant(value, timeZone));
+	if (!zone) return toIso(inZone(value, timeZone));
 	if (zone.toUpperCase() === 'Z') return toIso(value);
 	const sign = zone.startsWith('-') ? -1 : 1;
 	const digits = zone.slice(1).replace(':', '');
