@@ -97,6 +97,12 @@ describe('push: sending and waiting', () => {
 		]);
 	});
 
+	it('fills what the push leaves out (the panel may lose its shoot id and sender) from what the node knew', async () => {
+		const { shootId, resumeUrl } = await sendAndWait();
+		await post(resumeUrl, { ...nativePush(shootId, 919876543210), sms_shoot_id: null, sender_id: null });
+		expect(waiting.resumes[0].items).toEqual([expect.objectContaining({ shootId, senderId: 'SMSHND', parts: 1, status: 'delivered' })]);
+	});
+
 	it('resumes at most once when the same report comes twice', async () => {
 		const { shootId, resumeUrl } = await sendAndWait();
 		const answers = await Promise.all([post(resumeUrl, nativePush(shootId, 919876543210)), post(resumeUrl, nativePush(shootId, 919876543210))]);

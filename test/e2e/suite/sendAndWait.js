@@ -139,7 +139,14 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 		await executionFor(n8n, send, { status: 'waiting', timeoutMs: 5000 });
 
 		// The same final report twice at once (the panel posts again after any non-2xx): one resume.
-		const real = { ...report, dlr: [{ ...report.dlr[0], message_id: 'm1', sms_delivery_time: 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)' }] };
+		const real = {
+			...report,
+			sender_id: SENDER,
+			credits_charged: 1,
+			sms_sent_time: 'Mon Nov 30 2026 10:20:31 GMT+0530 (India Standard Time)',
+			route_data: { id: 1, title: 'Transactional' },
+			dlr: [{ ...report.dlr[0], message_id: 'm1', sms_delivery_time: 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)' }],
+		};
 		const both = await Promise.all([post(resumeUrl, real), post(resumeUrl, real)]);
 		assert.ok(both.some((answer) => answer.status === 200), `report answered ${JSON.stringify(both)}`);
 		const done = await executionFor(n8n, send, { status: 'success' });

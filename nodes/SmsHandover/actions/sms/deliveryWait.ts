@@ -104,6 +104,15 @@ function keyMatches(expectedHash: unknown, presented: unknown): boolean {
 	return timingSafeEqual(Buffer.from(hashOf(value), 'hex'), Buffer.from(expectedHash, 'hex'));
 }
 
+/** The report, with what the node knew of its message where the report says nothing (null). */
+function withKnownFacts(report: IDataObject, state: IDataObject): IDataObject {
+	const filled: IDataObject = { ...report };
+	for (const field of ['shootId', 'mobile', 'senderId', 'parts', 'sentAt']) {
+		if (filled[field] === null || filled[field] === undefined) filled[field] = state[field] ?? null;
+	}
+	return filled;
+}
+
 const isOurs = (report: IDataObject, state: IDataObject) =>
 	(report.shootId === null || report.shootId === state.shootId) &&
 	(report.mobile === null || sameNumber(report.mobile, state.mobile)) &&
@@ -138,7 +147,7 @@ async function resume(context: IWebhookFunctions): Promise<IWebhookResponseData>
 	// Another message's report, or not final yet: 200 (so the panel stops) and keep waiting.
 	if (!report || !isFinal(report)) return {};
 	if (!claim(`${context.getExecutionId()}:${state.shootId}`, Date.now())) return {};
-	return { workflowData: [[{ json: report, pairedItem: { item: 0 } }]] };
+	return { workflowData: [[{ json: withKnownFacts(report, state), pairedItem: { item: 0 } }]] };
 }
 
 /** The node's webhook(): resumes the waiting execution on its message's final report. */
