@@ -104,6 +104,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** n8n's execution id (a real n8n always has one; unset here unless a test needs it). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -164,6 +166,7 @@ export async function runActionNode(options: RunOptions): Promise<RunResult> {
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
 		userId: 'test-user',
+		executionId: options.executionId,
 		setExecutionStatus: () => {},
 		executeWorkflow: async () => {
 			throw new Error('not used');

@@ -8,6 +8,7 @@ import { itemParameter } from '../itemParameters';
 import { asNodeError, withDescription } from '../nodeError';
 import { errorItem } from '../processItems';
 import { BULK_PARAMETER } from './bulkLimit';
+import { refuseRepeatedRun } from './rerunGuard';
 import { accountTimeZone, toScheduleTime } from './scheduleInput';
 import { commonSendFields, readSmsOptions, toMessageText, toMobile, toRequiredText } from './smsInput';
 import { submitSms } from './submit';
@@ -102,6 +103,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			batches.push({ ...group, itemIndexes: group.itemIndexes.slice(start, start + options.batchSize) });
 		}
 	}
+
+	const repeated = await refuseRepeatedRun.call(this, items);
+	if (repeated) return repeated;
 
 	const shootIds = new Array<string | undefined>(items.length);
 	const batchOf = new Array<number>(items.length);
