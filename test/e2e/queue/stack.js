@@ -205,7 +205,8 @@ class QueueStack {
 		const handle = this.processes[name];
 		if (!handle) return;
 		if (kill) await handle.kill();
-		else await handle.stop();
+		// Webhook processes sometimes wait forever for an execution they think is active (see README).
+		else await handle.stop(handle.role === 'webhook' ? 5000 : 15000);
 		delete this.processes[name];
 	}
 
@@ -295,7 +296,7 @@ class QueueStack {
 				return `${name} ${h.formatMs(Date.now() - t)}`;
 			}),
 		);
-		if (stopped.length) this.log(`stopped (SIGTERM, SIGKILL after 15 s): ${stopped.join(', ')}`);
+		if (stopped.length) this.log(`stopped (SIGTERM; SIGKILL after 15 s, webhook processes 5 s): ${stopped.join(', ')}`);
 		if (this.db) await this.db.end();
 		this.db = null;
 		await Promise.all([this.sim && this.sim.stop(), this.redis && this.redis.stop(), this.pg && this.pg.stop()]);

@@ -15,6 +15,7 @@
 //
 // Timing: locks of 10 s (renewed every 2.5 s) and a stalled check every 3 s on both workers make
 // n8n notice the dead worker within seconds instead of the defaults' 60-90 s; nothing else changes.
+const crypto = require('crypto');
 const { assert } = require('../../lib/checks');
 const { formatMs, sleep } = require('../../lib/proc');
 const { WF } = require('../workflows');
@@ -87,6 +88,9 @@ async function runScenario({ stack, prefix, scenario, index }) {
 	const balances = await simRequests(sim, 'balance');
 	const [withData] = await stack.executions(WF.bulkKill.id, { afterId, withData: true });
 	const who = stack.whoHandled(execution.id);
+	// Send Bulk's guard record: n8n stores md5(base64) of "<execution id>:<run index>" in processed_data.
+	const guardKey = crypto.createHash('md5').update(`${execution.id}:0`).digest('base64');
+	const records = await stack.db.query(`SELECT value FROM processed_data WHERE "workflowId" = $1`, [WF.bulkKill.id]);
 	const result = {
 		scenario: scenario.key,
 		execution: execution.id,
@@ -98,6 +102,7 @@ async function runScenario({ stack, prefix, scenario, index }) {
 		status: final.status,
 		error: withData.error || (withData.nodes['SMS Handover'] && withData.nodes['SMS Handover'].error) || null,
 		killToEndMs: endedMs,
+		guardRecorded: records.some((r) => (typeof r.value === 'string' ? JSON.parse(r.value) : r.value).data.includes(guardKey)),
 	};
 	console.log(`MEASURE ${prefix} worker kill, ${scenario.what}: ${JSON.stringify(result)}`);
 	return result;
@@ -114,6 +119,7 @@ async function runWorkerKillCase({ stack, runner, prefix }) {
 			assert.equal(r.distinctBatches, r.sendsTotal, `a batch was sent twice: ${r.sendsTotal} requests, ${r.distinctBatches} distinct`);
 			assert.equal(r.sendsTotal, r.sendsAtKill, `requests after the kill: ${r.sendsTotal - r.sendsAtKill}`);
 			assert.notEqual(r.status, 'success', 'an interrupted bulk must not end as success');
+			assert.ok(r.guardRecorded, `Send Bulk's guard did not record execution ${r.execution} in processed_data`);
 			const aName = `worker-kill${index}-a`;
 			const bName = `worker-kill${index}-b`;
 			if (scenario.rerun) {
