@@ -1,7 +1,7 @@
 'use strict';
 // One n8n version in queue mode on one machine: Postgres + Redis + the simulator, then n8n
-// main + worker(s) + two webhook processes sharing one user folder (the package installed in
-// it as n8n's installer lays it out), one encryption key and one database. Settings from
+// main + worker(s) + two webhook processes, each with its own user folder (the package installed
+// in it as n8n's installer lays it out), one encryption key and one database. Settings from
 // /work/shared/queue-mode.md. Which process did what is only in the logs: the receiving
 // process logs "Enqueued execution N (job J)", the worker "Worker started/finished execution N".
 const fs = require('fs');
@@ -70,12 +70,16 @@ class QueueStack {
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `smshandover-queue-${this.version}-`));
 		fs.mkdirSync(path.join(this.dir, 'logs'), { recursive: true });
 		s = Date.now();
-		const [pg, redis, sim] = await Promise.all([
+		const started = await Promise.allSettled([
 			services.startPostgres({ dir: this.dir, port: this.ports.pg, log: this.log }),
 			services.startRedis({ dir: this.dir, port: this.ports.redis, log: this.log }),
 			h.startSimulatorProcess({ port: this.ports.sim, key: 'sim-key-queue-0123456789' }),
 		]);
+		// Keep what did start, so that dispose() stops it even when another one failed.
+		const [pg, redis, sim] = started.map((r) => (r.status === 'fulfilled' ? r.value : null));
 		Object.assign(this, { pg, redis, sim });
+		const failed = started.find((r) => r.status === 'rejected');
+		if (failed) throw failed.reason;
 		await services.createDatabase(this.installed.nodeModules, pg);
 		this.db = await services.connectPostgres(this.installed.nodeModules, pg);
 		this.flatted = require(path.join(this.installed.nodeModules, 'flatted'));
