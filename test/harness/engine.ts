@@ -28,9 +28,11 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
+import { useDedupStore } from './dedupStore';
+
 export const ACTION_NODE_TYPE = 'n8n-nodes-smshandover.smsHandover';
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
-export const TEST_EXECUTION_ID = 'test-execution';
+let executions = 0;
 
 export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
@@ -136,6 +138,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** Execution id (n8n's sequential id); a repeat of one id is a re-run, as after a worker died in queue mode. */
+	executionId?: string;
 	/** Where `$execution.resumeUrl` points (n8n's `<webhook base>/webhook-waiting`); see waiting.ts. */
 	webhookWaitingBaseUrl?: string;
 }
@@ -147,6 +151,8 @@ export interface RunResult {
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	taskData: ITaskData;
 	run: IRun;
+	/** n8n's id of this execution (the waiting webhook's path names it). */
+	executionId: string;
 }
 
 /** A runActionNode(options) bound to one action node and credential type. */
@@ -155,6 +161,8 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 
 	/** Executes one SMS Handover node with the given input items, as n8n's engine would. */
 	return async function runActionNode(options: RunOptions): Promise<RunResult> {
+		await useDedupStore();
+		const executionId = options.executionId ?? String(++executions);
 		const node: INode = {
 			id: 'b3f9a3d4-0000-4000-8000-000000000001',
 			name: 'SMS Handover',
@@ -175,7 +183,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 			settings: { executionOrder: 'v1' },
 		});
 
-		const hooks = new ExecutionLifecycleHooks('manual', TEST_EXECUTION_ID, {
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'test-workflow',
 			name: 'test',
 			active: false,
@@ -190,7 +198,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
 
 		const additionalData = additionalDataFor(new TestCredentialsHelper(credentialType, options.credentials), hooks);
-		additionalData.executionId = TEST_EXECUTION_ID;
+		additionalData.executionId = executionId;
 		if (options.webhookWaitingBaseUrl) additionalData.webhookWaitingBaseUrl = options.webhookWaitingBaseUrl;
 		const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 		const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
@@ -215,6 +223,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 			taskData,
 			run,
+			executionId,
 		};
 	};
 }

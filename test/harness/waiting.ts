@@ -14,7 +14,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
-import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, TEST_EXECUTION_ID, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
+import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
 import { loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
 
 export interface WaitingCall {
@@ -43,15 +43,14 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 	const nodeType = new SmsHandover();
 	const nodeTypes = new TestNodeTypes({ [ACTION_NODE_TYPE]: nodeType });
 	const calls: WaitingCall[] = [];
-	let waiting: { data: IRunExecutionData; parameters: IDataObject } | undefined;
-	const path = `/webhook-waiting/${TEST_EXECUTION_ID}`;
+	let waiting: { data: IRunExecutionData; parameters: IDataObject; executionId: string } | undefined;
 
 	async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<WaitingCall> {
 		const method = request.method ?? 'GET';
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const call: WaitingCall = { method, url: request.url ?? '', status: 0, resumed: false, items: [], responseBody: '' };
 		const description = nodeType.description.webhooks?.find((w) => w.httpMethod === method && w.restartWebhook);
-		if (url.pathname !== path || !description || !waiting) {
+		if (!waiting || url.pathname !== `/webhook-waiting/${waiting.executionId}` || !description) {
 			sendJson(response, 404, { message: 'The execution is not waiting for a webhook call' });
 			return call;
 		}
@@ -87,7 +86,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 		const additionalData = {
 			httpRequest: request,
 			httpResponse: response,
-			executionId: TEST_EXECUTION_ID,
+			executionId: waiting.executionId,
 			credentialsHelper: new TestCredentialsHelper(new SmsHandoverApi(), options.credentials as never),
 		} as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData: IWebhookData = {
@@ -152,7 +151,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 	return {
 		baseUrl: `http://127.0.0.1:${port}/webhook-waiting`,
 		waitOn(result, parameters) {
-			waiting = { data: result.run.data, parameters };
+			waiting = { data: result.run.data, parameters, executionId: result.executionId };
 		},
 		calls,
 		get resumes() {

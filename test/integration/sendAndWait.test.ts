@@ -57,7 +57,7 @@ describe('push: sending and waiting', () => {
 	it('sends with dlr_url = this execution\'s resume URL plus a random key, and waits with the timeout item in place', async () => {
 		const { result, send, shootId, resumeUrl } = await sendAndWait();
 		const url = new URL(resumeUrl);
-		expect(`${url.origin}${url.pathname}`).toBe(`${waiting.baseUrl}/test-execution`);
+		expect(`${url.origin}${url.pathname}`).toBe(`${waiting.baseUrl}/${result.executionId}`);
 		const key = url.searchParams.get('smshWait')!;
 		expect(key).toMatch(/^[0-9a-f]{32}$/);
 		expect(send.form).toMatchObject({ key: API_KEY, senderid: 'SMSHND', contacts: '919876543210', msg: 'Your code is 4821' });

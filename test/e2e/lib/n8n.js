@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { cleanEnv, run, stopGroup, sleep, freePorts, formatMs, track } = require('./proc');
+const { cleanEnv, run, stopGroup, killGroup, sleep, freePorts, formatMs, track } = require('./proc');
 const { nodeResults, runError, parseExecuteOutput } = require('./runData');
 const { installIntoUserFolder } = require('./pack');
 
@@ -187,6 +187,54 @@ class N8nInstance {
 		return this;
 	}
 
+	/**
+	 * Starts another long-running n8n process on this user folder (queue mode: `worker`,
+	 * `webhook`, or a second `start`), in its own process group, logging to `logFile`, and waits
+	 * for `readyPattern` in its log (and `healthUrl` answering 200, when given). `env` is laid
+	 * over this instance's server environment. Resolves a handle: { name, pid, logFile, startMs,
+	 * log(), exited, stop(graceMs), kill() (SIGKILL to the group: a crash) }.
+	 */
+	async startProcess(command, { name = command, env = {}, logFile, readyPattern, healthUrl, readyTimeoutMs = 180000 } = {}) {
+		if (!readyPattern) throw new Error('startProcess needs a readyPattern');
+		const fullEnv = { ...(await this.env('server')), ...env };
+		const file = logFile || path.join(this.userFolder, `n8n-${name}-${Date.now()}.log`);
+		const out = fs.openSync(file, 'w');
+		const started = Date.now();
+		const child = spawn(this.install.nodeBin, [this.install.n8nBin, command], {
+			cwd: this.userFolder,
+			env: fullEnv,
+			detached: true,
+			stdio: ['ignore', out, out],
+		});
+		fs.closeSync(out);
+		track(child.pid);
+		const handle = {
+			name,
+			pid: child.pid,
+			logFile: file,
+			exited: null,
+			log: () => readOr(file, ''),
+			stop: (graceMs = 15000) => stopGroup(child.pid, graceMs),
+			kill: async () => {
+				killGroup(child.pid, 'SIGKILL');
+				await stopGroup(child.pid, 0);
+			},
+		};
+		child.on('exit', (code, signal) => (handle.exited = { code, signal }));
+		const deadline = Date.now() + readyTimeoutMs;
+		for (;;) {
+			if (handle.exited) throw new Error(`n8n ${command} (${name}) exited (${JSON.stringify(handle.exited)}):\n${tail(handle.log())}`);
+			if (Date.now() > deadline) {
+				await handle.stop(1000);
+				throw new Error(`n8n ${command} (${name}) not ready after ${formatMs(readyTimeoutMs)}:\n${tail(handle.log())}`);
+			}
+			if (readyPattern.test(handle.log()) && (!healthUrl || (await httpStatus(healthUrl)) === 200)) break;
+			await sleep(200);
+		}
+		handle.startMs = Date.now() - started;
+		return handle;
+	}
+
 	serverLog() {
 		if (!this.server) return '';
 		try {
@@ -303,6 +351,14 @@ function withoutJson(text) {
 		else if (!inJson) out.push(line);
 	}
 	return out.join('\n');
+}
+
+function readOr(file, fallback) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return fallback;
+	}
 }
 
 function tail(text, lines = 40) {

@@ -6,6 +6,7 @@ import { forOperation } from '../displayOptions';
 import { itemParameter } from '../itemParameters';
 import { unexpectedReply } from '../nodeError';
 import { processItems } from '../processItems';
+import { assertFirstAttempt } from '../sms/rerunGuard';
 import { inputError } from '../inputError';
 import { toMobile, toRequiredText } from '../sms/smsInput';
 import { requestTimeout } from '../sms/smsOptions';
@@ -55,6 +56,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems(this, items, {
 		concurrency: 5,
 		submitsMessages: true,
+		beforeSending: async () => await assertFirstAttempt.call(this),
 		prepare: (itemIndex) => ({
 			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
 			mobile: otpMobile(node, mobiles(itemIndex), itemIndex),

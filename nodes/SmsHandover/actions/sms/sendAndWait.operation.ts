@@ -10,6 +10,7 @@ import { errorItem } from '../processItems';
 import { timeoutReport } from './deliveryOutcome';
 import { pollForDelivery } from './deliveryPoll';
 import { resumeUrlFor, waitForReport } from './deliveryWait';
+import { assertFirstAttempt } from './rerunGuard';
 import { contactsField } from './send.operation';
 import { guardBalances, previewJson, sendPreparer, submitToAll, type PreparedSend } from './sendMessages';
 import { readRunOptions } from './smsOptions';
@@ -103,6 +104,7 @@ async function sendAndWait(this: IExecuteFunctions, items: INodeExecutionData[])
 	}
 	const mobile = input.contacts[0];
 	const waitUntil = new Date(Date.now() + wait.minutes * 60_000);
+	await assertFirstAttempt.call(this);
 
 	if (wait.method === 'push') {
 		const resume = resumeUrlFor(this);

@@ -10,6 +10,7 @@ import { errorItem } from '../processItems';
 import { accountSettings, usableTimeZone } from '../accountSettings';
 import { addNeed, guardFields, readBalances, shortfall, type CreditNeeds } from './balanceGuard';
 import { BatchPlanner, bulkBody, type Batch, type BulkMessages } from './bulkBatches';
+import { assertFirstAttempt } from './rerunGuard';
 import { toScheduleTime } from './scheduleInput';
 import { toMessageText, toMobile, toRequiredText } from './smsInput';
 import { commonSendFields, readRunOptions, readSmsOptions } from './smsOptions';
@@ -152,7 +153,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 
 	let sent: Sent = { shootIds: [], heldBatches: new Set() };
-	const sendable = batches.filter((batch) => !failures[batch.itemIndexes[0]]);
+	let sendable = batches.filter((batch) => !failures[batch.itemIndexes[0]]);
+	if (!run.dryRun && sendable.length > 0) {
+		try {
+			await assertFirstAttempt.call(this);
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			for (const batch of sendable) for (const itemIndex of batch.itemIndexes) failures[itemIndex] = error as Error;
+			sendable = [];
+		}
+	}
 	if (!run.dryRun && sendable.length > 0) {
 		sent = await sendBatches.call(
 			this,

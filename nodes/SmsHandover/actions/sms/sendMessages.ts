@@ -7,6 +7,7 @@ import { asNodeError, withDescription } from '../nodeError';
 import { errorItem, processItems } from '../processItems';
 import { addNeed, guardFields, readBalances, shortfall, type CreditNeeds, type RouteBalance } from './balanceGuard';
 import { BULK_LIMIT } from './bulkLimit';
+import { assertFirstAttempt } from './rerunGuard';
 import { toScheduleTime, type ScheduleTime } from './scheduleInput';
 import { toContacts, toMessageText, toRequiredText } from './smsInput';
 import { commonSendFields, readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from './smsOptions';
@@ -152,6 +153,7 @@ export async function sendMessages(
 		prepare,
 		beforeSending: async (prepared) => {
 			if (run.balanceGuard) balances = await guardBalances.call(this, prepared.map(({ input }) => input), run);
+			if (!run.dryRun) await assertFirstAttempt.call(this);
 		},
 		perform: async (input, itemIndex) => {
 			if (run.dryRun) return previewJson(input, run, balances?.get(input.options.routeId));
