@@ -158,7 +158,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			await assertFirstAttempt.call(this);
 		} catch (error) {
-			if (!continueOnFail) throw error;
+			if (!continueOnFail) throw asNodeError(node, error);
 			for (const batch of sendable) for (const itemIndex of batch.itemIndexes) failures[itemIndex] = error as Error;
 			sendable = [];
 		}
