@@ -74,7 +74,7 @@ async function runVersion(version, { packed, runner, cases, bulkCount, races }) 
 		phase = 'cases';
 		const ctx = { stack, runner, prefix };
 		if (cases.includes('1')) await timed(parts, 'case 1 native DLR push', () => runNativeDlrCase(ctx));
-		if (cases.includes('3')) await timed(parts, 'case 3 placeholder', () => runSendAndWaitCase(ctx));
+		if (cases.includes('3')) await timed(parts, 'case 3 send and wait', () => runSendAndWaitCase(ctx));
 		if (cases.includes('4')) figures.dedup = await timed(parts, 'case 4 deduplication', () => runDedupCase({ ...ctx, races }));
 		if (cases.includes('2')) figures.bulk = await timed(parts, `case 2 bulk ${bulkCount}`, () => runBulkCase({ ...ctx, count: bulkCount }));
 		if (cases.includes('5')) figures.kill = await timed(parts, 'case 5 worker kill', () => runWorkerKillCase(ctx));

@@ -12,6 +12,7 @@ const WF = {
 	dedupNode: { id: 'qDedupRemoveDup1', webhookId: '5a1e0003-0000-4000-8000-000000000003', path: 'dlr' },
 	bulk: { id: 'qBulkMappedItems', webhookId: '5a1e0004-0000-4000-8000-000000000004', path: 'queue-e2e-bulk', ownPath: true },
 	bulkKill: { id: 'qBulkWorkerKill1', webhookId: '5a1e0005-0000-4000-8000-000000000005', path: 'queue-e2e-bulk-kill', ownPath: true },
+	sendAndWait: { id: 'qSendAndWait0001', webhookId: '5a1e0006-0000-4000-8000-000000000006', path: 'queue-e2e-send-and-wait', ownPath: true },
 };
 
 /** A Webhook node (POST, answers at once; the execution is queued for a worker). */
@@ -79,6 +80,24 @@ function queueWorkflows(cred) {
 		dedupOption: trigger(WF.dedupOption, 'queue: trigger deduplicate option', { options: { deduplicate: true } }),
 		dedupNode: trigger(WF.dedupNode, 'queue: trigger + Remove Duplicates', { next: [removeDuplicatesNode, deliveredNode] }),
 		bulk: h.linearWorkflow(WF.bulk.id, 'queue: sendBulk of mapped items', [webhookNode(WF.bulk), generateRecipients, sendBulkNode(cred)]),
+		sendAndWait: h.linearWorkflow(WF.sendAndWait.id, 'queue: send and wait for delivery (push)', [
+			webhookNode(WF.sendAndWait),
+			h.actionNode(
+				'Send and Wait',
+				{
+					resource: 'sms',
+					operation: 'sendAndWaitForDelivery',
+					senderId: 'SMSHND',
+					contacts: '={{ $json.body.mobile }}',
+					message: '={{ $json.body.text }}',
+					waitMethod: 'push',
+					maxWaitMinutes: 10,
+					options: {},
+				},
+				cred,
+			),
+			deliveredNode,
+		]),
 		bulkKill: h.linearWorkflow(WF.bulkKill.id, 'queue: sendBulk while the worker is killed', [
 			webhookNode(WF.bulkKill),
 			// Before the bulk, unguarded: when n8n re-runs the execution this request is made again.

@@ -1,46 +1,74 @@
 'use strict';
-// Case 3 — PLACEHOLDER: "sendAndWaitForDelivery (push) resumes on a worker".
-// The operation does not exist yet. While it is absent this prints a TODO line (neither pass nor
-// fail); once the packed package contains it, the case FAILS until it is written here.
-//
-// What to build then (queue-mode facts from /work/shared/queue-mode.md and n8n's code):
-//  1. Workflow: Webhook (POST, onReceived) → SMS Handover sms/sendAndWaitForDelivery, whose
-//     dlrUrl is the execution's resume URL ($execution.resumeUrl = <N8N_WEBHOOK_URL>webhook-waiting/<id>,
-//     i.e. webhook1 here), then a NoOp.
-//  2. POST to webhook1; poll execution_entity until status = 'waiting' (the worker put it to wait:
-//     "Worker finished execution N" while waiting, waitTill set).
-//  3. Make the simulator push the report to the resume URL through webhook2 (the other process),
-//     e.g. sim.pushDlr(url on :hook2 /webhook-waiting/<id>, 'json', [...]).
-//  4. Assert: webhook2 logged "Enqueued execution <same id>", a worker logged a second
-//     "Worker started execution <id>", status success, the node's item carries the delivery
-//     status from the report (execution_data), and the simulator got exactly one send.
-const fs = require('fs');
-const path = require('path');
+// Case 3: Send and Wait for Delivery (push) in queue mode. The send runs on a worker, which builds
+// the resume URL from N8N_WEBHOOK_URL / WEBHOOK_URL (webhook1 here) and puts the execution to wait;
+// the panel's report arrives at the OTHER webhook process (webhook2), whose webhook() checks it
+// and enqueues the resume; a worker runs the rest and the execution finishes with the report.
+const { assert, assertFields } = require('../../lib/checks');
+const { sleep } = require('../../lib/proc');
+const { WF } = require('../workflows');
+const { postJson } = require('./util');
 
-const OPERATION = 'sendAndWaitForDelivery';
-
-function packageHasOperation(stack) {
-	const dist = path.join(stack.n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-smshandover', 'dist', 'nodes');
-	const stackDirs = [dist];
-	while (stackDirs.length) {
-		const dir = stackDirs.pop();
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const file = path.join(dir, entry.name);
-			if (entry.isDirectory()) stackDirs.push(file);
-			else if (entry.name.endsWith('.js') && fs.readFileSync(file, 'utf8').includes(`'${OPERATION}'`)) return true;
-		}
+async function waitForStatus(stack, executionId, status, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	let row;
+	while (Date.now() < deadline) {
+		[row] = (await stack.executions(WF.sendAndWait.id, { afterId: executionId - 1, withData: true })).filter((r) => r.id === executionId);
+		if (row && row.status === status && (status === 'waiting' || row.stoppedAt)) return row;
+		await sleep(300);
 	}
-	return false;
+	throw new Error(`execution ${executionId} is ${row ? row.status : 'missing'}, expected ${status}`);
 }
 
 async function runSendAndWaitCase({ stack, runner, prefix }) {
-	const label = `${prefix} 3. sendAndWaitForDelivery (push) resumes on a worker`;
-	if (!packageHasOperation(stack)) {
-		console.log(`TODO ${label}: the operation "${OPERATION}" does not exist in the package yet (placeholder in test/e2e/queue/cases/sendAndWait.js)`);
-		return;
-	}
-	await runner.check(label, async () => {
-		throw new Error(`the package now has "${OPERATION}": write this case (plan in test/e2e/queue/cases/sendAndWait.js)`);
+	await runner.check(`${prefix} 3. sendAndWaitForDelivery (push): sent on a worker, report at webhook2, resumed on a worker, finishes delivered`, async () => {
+		const { sim } = stack;
+		await sim.reset();
+		await sim.configure({ dlr: { autoPush: false } });
+		const text = `queue send and wait ${Date.now()}`;
+		const started = await postJson(stack.url('webhook1', WF.sendAndWait), { mobile: '919876543210', text });
+		assert.equal(started.status, 200, `starting answered ${started.status} ${started.text}`);
+
+		let send;
+		for (let i = 0; i < 120 && !send; i++) {
+			send = (await sim.requests('send')).find((request) => request.form.msg === text);
+			if (!send) await sleep(250);
+		}
+		assert.ok(send, 'the send reached the simulator');
+		const resumeUrl = new URL(send.form.dlr_url);
+		assert.equal(resumeUrl.port, String(stack.ports.hook1), `the worker built the resume URL from its webhook URL: ${resumeUrl.origin}`);
+		const executionId = Number(resumeUrl.pathname.split('/').pop());
+		const waiting = await waitForStatus(stack, executionId, 'waiting');
+		const { shootId } = waiting.nodes['Send and Wait'].items[0];
+		const sentBy = stack.whoHandled(executionId);
+		assert.equal(sentBy.startedBy.length, 1, `send run by ${JSON.stringify(sentBy.startedBy)}`);
+
+		// The panel's native push, to webhook2 (the other process) at the same path and query.
+		const atWebhook2 = new URL(resumeUrl);
+		atWebhook2.port = String(stack.ports.hook2);
+		const report = {
+			sms_shoot_id: shootId,
+			mobile: 919876543210,
+			sms_sent_time: 'Mon Nov 30 2026 10:20:31 GMT+0530 (India Standard Time)',
+			sender_id: 'SMSHND',
+			credits_charged: 1,
+			dlr: [{ message_id: 'q3', mobile: 919876543210, dlr: 'DELIVERED', operator_reply: 'DELIVRD', sms_delivery_time: 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)' }],
+			post_attempt: 1,
+			route_data: { id: 1, title: 'Transactional' },
+		};
+		const pushed = await postJson(atWebhook2.toString(), report);
+		assert.equal(pushed.status, 200, `webhook2 answered the report ${pushed.status} ${pushed.text}`);
+
+		const done = await waitForStatus(stack, executionId, 'success');
+		const [item] = done.nodes['Send and Wait'].items;
+		assertFields(item, { shootId, mobile: '919876543210', status: 'delivered', providerStatus: 'DELIVERED' }, `execution ${executionId} output`);
+		assert.deepStrictEqual(done.nodes.Delivered.items, [item], 'the next node continues with the report');
+
+		const who = stack.whoHandled(executionId);
+		const roles = Object.fromEntries(stack.allProcesses.map((p) => [p.name, p.role]));
+		assert.deepStrictEqual(who.enqueuedBy.sort(), ['webhook1', 'webhook2'], `enqueued by ${JSON.stringify(who.enqueuedBy)}: the start by webhook1, the resume by webhook2`);
+		assert.equal(who.startedBy.length, 2, `worker runs: ${JSON.stringify(who.startedBy)} (the send, then the resume)`);
+		assert.ok(who.startedBy.every((name) => roles[name] === 'worker'), `run by ${JSON.stringify(who.startedBy)}`);
+		assert.equal((await sim.requests('send')).filter((request) => request.form.msg === text).length, 1, 'exactly one SMS sent');
 	});
 }
 
