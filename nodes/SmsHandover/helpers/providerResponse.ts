@@ -24,7 +24,10 @@ function errTextMessage(text: string): string {
 
 function describeHttpStatus(status: number, retryAfter?: string): string {
 	if (status === 429) {
-		return `SMS Handover is rate limiting requests (HTTP 429${retryAfter ? `, retry after ${retryAfter} s` : ''})`;
+		// Retry-After is delay-seconds or an HTTP-date: only the first takes a unit.
+		const after = retryAfter?.trim();
+		const wait = after ? `, retry after ${/^\d+$/.test(after) ? `${after} s` : after}` : '';
+		return `SMS Handover is rate limiting requests (HTTP 429${wait})`;
 	}
 	if (status >= 500) return `SMS Handover is unavailable (HTTP ${status})`;
 	return `SMS Handover refused the request (HTTP ${status})`;
