@@ -132,8 +132,9 @@ async function attempt(
 	const status = response.statusCode;
 	const failure: Failure = status >= 400 ? { kind: 'status', status, retryAfter } : { kind: 'answer' };
 	let description = answer.description ? redact(answer.description) : undefined;
-	// A 5xx may come from a proxy after the panel took the request.
-	if (request.retry === 'send' && status >= 500) {
+	// A 5xx may come from a proxy after the panel took the request, and an answer that cannot
+	// be read (cut off, empty, a page in front of the API) may hide a success.
+	if (request.retry === 'send' && (status >= 500 || answer.unreadable)) {
 		description = description ? `${description} ${MAY_HAVE_BEEN_SENT}` : MAY_HAVE_BEEN_SENT;
 	}
 	return { ok: false, failure, message: redact(answer.message), description, httpCode: answer.httpCode };
