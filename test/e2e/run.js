@@ -12,6 +12,8 @@ const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows'
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
 const aiTool = require('./suite/aiTool');
+const underFireFaults = require('./suite/underFireFaults');
+const underFireFuzz = require('./suite/underFireFuzz');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -31,6 +33,7 @@ function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
 	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`);
+	for (const label of [...underFireFaults.LABELS, ...underFireFuzz.LABELS]) labels.push(`${prefix} ${label}`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
 }
@@ -43,10 +46,12 @@ async function runVersion(version, packed, runner, timings) {
 	let sim;
 	let n8n;
 	let model;
+	let faults;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
 		if (model) await model.stop();
+		if (faults) await faults.sim.stop();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -60,6 +65,7 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'start the simulator';
 		sim = await h.startSimulatorProcess({ key: 'sim-key-0123456789' });
 		model = await aiTool.startScriptedModel();
+		faults = await underFireFaults.prepareFaults();
 		phase = 'prepare the n8n user folder';
 		n8n = new h.N8nInstance(installed, { log: (line) => log(`${prefix} ${line}`) });
 		await n8n.ports();
@@ -72,10 +78,11 @@ async function runVersion(version, packed, runner, timings) {
 		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
-		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers), aiWorkflow]);
+		const fireWorkflows = [...Object.values(faults.workflows), underFireFuzz.fuzzWorkflow()];
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi, faults.credential]);
+		await n8n.importWorkflows([...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...fireWorkflows]);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${Object.keys(actions).length + Object.keys(triggers).length + 1} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 4 credentials and ${Object.keys(actions).length + Object.keys(triggers).length + 1 + fireWorkflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -87,11 +94,17 @@ async function runVersion(version, packed, runner, timings) {
 		await aiTool.runAiToolCheck({ runner, n8n, sim, model, prefix });
 		t.aiToolMs = Date.now() - s;
 
+		phase = 'under fire: fault cells';
+		s = Date.now();
+		await underFireFaults.runFaultCells({ runner, n8n, faults, prefix });
+		t.faultCellsMs = Date.now() - s;
+
 		phase = 'activate and start';
 		s = Date.now();
-		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId]) await n8n.activate(id);
+		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId, underFireFuzz.FUZZ.workflowId]) await n8n.activate(id);
 		await n8n.start();
 		await waitForTriggers(n8n);
+		await n8n.waitForWebhook(n8n.webhookUrl(underFireFuzz.FUZZ.webhookId, 'dlr'));
 		t.startMs = Date.now() - s;
 		log(`${prefix} triggers activated and n8n started in ${h.formatMs(t.startMs)}`);
 
@@ -104,6 +117,11 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'tool registration check';
 		await aiTool.runToolRegistrationCheck({ runner, n8n, prefix });
 
+		phase = 'under fire: trigger fuzz';
+		s = Date.now();
+		await underFireFuzz.runTriggerFuzz({ runner, n8n, prefix, log });
+		t.fuzzMs = Date.now() - s;
+
 		if (browserWanted(version)) {
 			phase = 'browser check';
 			const { runBrowserCheck } = require('./browser');
@@ -115,6 +133,9 @@ async function runVersion(version, packed, runner, timings) {
 		} else if (version === BROWSER_VERSION) {
 			log(`${prefix} browser check skipped (${fs.existsSync(CHROMIUM) ? 'E2E_BROWSER=0' : `${CHROMIUM} not installed`})`);
 		}
+
+		phase = 'under fire: canary scan';
+		await underFireFaults.runCanaryScan({ runner, n8n, prefix });
 	} catch (error) {
 		runner.skip(`${prefix} ${phase}`, error.stack || error.message);
 		if (phase === 'install n8n' || phase.startsWith('start') || phase.startsWith('prepare')) {
@@ -157,6 +178,8 @@ async function main() {
 			`ai tool ${h.formatMs(t.aiToolMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
+			`fault cells ${h.formatMs(t.faultCellsMs || 0)}`,
+			`fuzz ${h.formatMs(t.fuzzMs || 0)}`,
 			t.browserMs ? `browser ${h.formatMs(t.browserMs)}` : null,
 			`stop ${h.formatMs(t.stopMs || 0)}`,
 		].filter(Boolean);
