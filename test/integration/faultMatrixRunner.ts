@@ -1,6 +1,10 @@
 /**
  * Runs the cells of the fault matrix (tables in faultMatrix.ts) through n8n's engine against the
  * simulator, with n8n's logger captured at every level, and checks each against the tables.
+ *
+ * The waits between attempts (n8n-workflow's `sleep`) are recorded, not slept: the matrix is
+ * about how many requests go out and what the user reads, and a loaded machine must not turn a
+ * 3-attempt cell into 2 by eating its timeout budget. retries.test.ts times the real waits.
  */
 import net from 'node:net';
 
@@ -8,6 +12,14 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
 import { runActionNode, type RunResult } from '../harness/execute';
+
+const mockWaits: number[] = [];
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: async (ms: number) => {
+		mockWaits.push(ms);
+	},
+}));
 import { startSimulator, type Simulator } from '../simulator';
 import {
 	CANARY_KEY,
@@ -79,6 +91,8 @@ interface CellRun {
 	logs: ReturnType<typeof captureLogs>['lines'];
 	/** Retries the transport announced (one info line per retry). */
 	retries: number;
+	/** The waits it asked for before them, in ms. */
+	waits: number[];
 }
 
 async function runCell(
@@ -92,6 +106,7 @@ async function runCell(
 	const fault = FAULTS[faultName];
 	if (fault.simulate) sim.setFailure(operation.endpoint, ...fault.simulate);
 	const log = captureLogs();
+	mockWaits.length = 0;
 	try {
 		const result = await runActionNode({
 			parameters: { ...operation.parameters, options: { timeout: fault.timeoutMs } },
@@ -104,7 +119,7 @@ async function runCell(
 			continueOnFail,
 		});
 		const retries = log.lines.filter((line) => line.level === 'info' && /; attempt \d in \d+ ms$/.test(line.message)).length;
-		return { result, logs: log.lines, retries };
+		return { result, logs: log.lines, retries, waits: [...mockWaits] };
 	} finally {
 		log.restore();
 	}
@@ -187,7 +202,7 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 				for (const continueOnFail of [true, false]) {
 					it(`${operationName} × ${faultName} × continueOnFail ${continueOnFail ? 'on' : 'off'}`, async () => {
 						const expected = expectationFor(operationName, faultName, continueOnFail);
-						const { result, logs, retries } = await runCell(sim, refusedUrl, operationName, faultName, continueOnFail);
+						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, operationName, faultName, continueOnFail);
 						const leaked = allText({ items: result.items, error: result.error, run: result.run, logs }).includes(CANARY_KEY);
 						Object.assign(tally, {
 							cells: tally.cells + 1,
@@ -204,6 +219,9 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 							expect(sim.requests).toEqual([]);
 						}
 						expect(retries).toBe(expected.requests - expected.firstAttempts);
+						// One wait per retry, within the documented backoff (Retry-After 0 or past: none).
+						expect(waits).toHaveLength(retries);
+						for (const ms of waits) expect(ms).toBeLessThanOrEqual(800);
 						expectOutcome(operation, expected, continueOnFail, result);
 						expect(leaked).toBe(false);
 					});
