@@ -1,10 +1,11 @@
 // The network code behind a failed request, from the errors n8n 1.x and 2.x really throw.
-import { NodeApiError, type INode } from 'n8n-workflow';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { readNetworkError } from '../../nodes/SmsHandover/transport/networkError';
 
 const node: INode = { id: '1', name: 'SMS Handover', type: 'n8n-nodes-smshandover.smsHandover', typeVersion: 1, position: [0, 0], parameters: {} };
-const requestError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
+// What the request library throws; NodeApiError's type wants a JsonObject, its code takes any error.
+const requestError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {}) as unknown as JsonObject;
 
 /**
  * n8n 1.123's NodeApiError around an axios error, as measured on n8n-workflow 1.120.29: no
