@@ -14,6 +14,8 @@ const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runS
 const aiTool = require('./suite/aiTool');
 const sendAndWait = require('./suite/sendAndWait');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
+const underFireFaults = require('./suite/underFireFaults');
+const underFireFuzz = require('./suite/underFireFuzz');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -34,6 +36,7 @@ function plannedChecks(prefix, version) {
 	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`, `${prefix} send and wait checks`);
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
+	for (const label of [...underFireFaults.LABELS, ...underFireFuzz.LABELS]) labels.push(`${prefix} ${label}`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
 }
@@ -46,10 +49,12 @@ async function runVersion(version, packed, runner, timings) {
 	let sim;
 	let n8n;
 	let model;
+	let faults;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
 		if (model) await model.stop();
+		if (faults) await faults.sim.stop();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -63,6 +68,7 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'start the simulator';
 		sim = await h.startSimulatorProcess({ key: 'sim-key-0123456789' });
 		model = await aiTool.startScriptedModel();
+		faults = await underFireFaults.prepareFaults();
 		phase = 'prepare the n8n user folder';
 		n8n = new h.N8nInstance(installed, { log: (line) => log(`${prefix} ${line}`) });
 		await n8n.ports();
@@ -76,11 +82,12 @@ async function runVersion(version, packed, runner, timings) {
 		const waits = sendAndWait.sendAndWaitWorkflows(cred);
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
-		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits)];
+		const fireWorkflows = [...Object.values(faults.workflows), underFireFuzz.fuzzWorkflow()];
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi, faults.credential]);
+		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits), ...fireWorkflows];
 		await n8n.importWorkflows(workflows);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 4 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -92,11 +99,19 @@ async function runVersion(version, packed, runner, timings) {
 		await aiTool.runAiToolCheck({ runner, n8n, sim, model, prefix });
 		t.aiToolMs = Date.now() - s;
 
+		phase = 'under fire: fault cells';
+		s = Date.now();
+		await underFireFaults.runFaultCells({ runner, n8n, faults, prefix });
+		t.faultCellsMs = Date.now() - s;
+
 		phase = 'activate and start';
 		s = Date.now();
-		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId, sendAndWait.IDS.push]) await n8n.activate(id);
+		for (const id of [IDS.styles.workflowId, IDS.dedup.workflowId, IDS.loop.workflowId, IDS.secret.workflowId, sendAndWait.IDS.push, underFireFuzz.FUZZ.workflowId]) {
+			await n8n.activate(id);
+		}
 		await n8n.start();
 		await waitForTriggers(n8n);
+		await n8n.waitForWebhook(n8n.webhookUrl(underFireFuzz.FUZZ.webhookId, 'dlr'));
 		t.startMs = Date.now() - s;
 		log(`${prefix} triggers activated and n8n started in ${h.formatMs(t.startMs)}`);
 
@@ -119,6 +134,11 @@ async function runVersion(version, packed, runner, timings) {
 		await runCredentialTestChecks({ runner, n8n, sim, cred, prefix });
 		t.credentialTestMs = Date.now() - s;
 
+		phase = 'under fire: trigger fuzz';
+		s = Date.now();
+		await underFireFuzz.runTriggerFuzz({ runner, n8n, prefix, log });
+		t.fuzzMs = Date.now() - s;
+
 		phase = 'send and wait timeout check';
 		s = Date.now();
 		await checkWaitTimeout();
@@ -135,6 +155,9 @@ async function runVersion(version, packed, runner, timings) {
 		} else if (version === BROWSER_VERSION) {
 			log(`${prefix} browser check skipped (${fs.existsSync(CHROMIUM) ? 'E2E_BROWSER=0' : `${CHROMIUM} not installed`})`);
 		}
+
+		phase = 'under fire: canary scan';
+		await underFireFaults.runCanaryScan({ runner, n8n, prefix });
 	} catch (error) {
 		runner.skip(`${prefix} ${phase}`, error.stack || error.message);
 		if (phase === 'install n8n' || phase.startsWith('start') || phase.startsWith('prepare')) {
@@ -178,6 +201,9 @@ async function main() {
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,
+			`fault cells ${h.formatMs(t.faultCellsMs || 0)}`,
+			`fuzz ${h.formatMs(t.fuzzMs || 0)}`,
+			`send and wait ${h.formatMs((t.sendAndWaitMs || 0) + (t.sendAndWaitTimeoutMs || 0))}`,
 			t.browserMs ? `browser ${h.formatMs(t.browserMs)}` : null,
 			`stop ${h.formatMs(t.stopMs || 0)}`,
 		].filter(Boolean);

@@ -101,14 +101,18 @@ class SingleNodeTypes implements INodeTypes {
 
 export class RequestTooLarge extends Error {}
 
+/**
+ * The body, or RequestTooLarge once it passes the limit. An oversized body is still read to its
+ * end (and dropped), so the client gets its 413 instead of a reset connection.
+ */
 export async function readBody(request: http.IncomingMessage, limitBytes: number): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of request) {
 		size += (chunk as Buffer).length;
-		if (size > limitBytes) throw new RequestTooLarge('request entity too large');
-		chunks.push(chunk as Buffer);
+		if (size <= limitBytes) chunks.push(chunk as Buffer);
 	}
+	if (size > limitBytes) throw new RequestTooLarge('request entity too large');
 	return Buffer.concat(chunks);
 }
 

@@ -5,7 +5,14 @@
 
 export type ProviderAnswer =
 	| { ok: true; data: unknown }
-	| { ok: false; message: string; description?: string; httpCode?: string };
+	| {
+			ok: false;
+			message: string;
+			description?: string;
+			httpCode?: string;
+			/** An answer that could not be read (broken JSON, empty, a web page): it may hide a success. */
+			unreadable?: true;
+	  };
 
 const ERR_TEXT = /^ERR\s*:?\s*/i;
 const SHOOT_ID_TEXT = /^SMS-SHOOT-ID\s*\/\s*(\S+)/i;
@@ -24,7 +31,10 @@ function errTextMessage(text: string): string {
 
 function describeHttpStatus(status: number, retryAfter?: string): string {
 	if (status === 429) {
-		return `SMS Handover is rate limiting requests (HTTP 429${retryAfter ? `, retry after ${retryAfter} s` : ''})`;
+		// Retry-After is delay-seconds or an HTTP-date: only the first takes a unit.
+		const after = retryAfter?.trim();
+		const wait = after ? `, retry after ${/^\d+$/.test(after) ? `${after} s` : after}` : '';
+		return `SMS Handover is rate limiting requests (HTTP 429${wait})`;
 	}
 	if (status >= 500) return `SMS Handover is unavailable (HTTP ${status})`;
 	return `SMS Handover refused the request (HTTP ${status})`;
@@ -87,6 +97,7 @@ export function interpretProviderAnswer(
 					: 'SMS Handover sent a reply that is not valid JSON',
 				description: `Reply: ${snippet(text)}`,
 				httpCode,
+				...(httpFailed ? {} : { unreadable: true as const }),
 			};
 		}
 		return interpretProviderAnswer(status, parsed ?? {}, retryAfter);
@@ -99,12 +110,13 @@ export function interpretProviderAnswer(
 			httpCode,
 		};
 	}
-	if (!text) return { ok: false, message: 'SMS Handover sent an empty reply' };
+	if (!text) return { ok: false, message: 'SMS Handover sent an empty reply', unreadable: true };
 	if (text.startsWith('<')) {
 		return {
 			ok: false,
 			message: 'SMS Handover answered with a web page instead of API data',
 			description: `Check the Base URL of the credential. Reply: ${snippet(text)}`,
+			unreadable: true,
 		};
 	}
 	return { ok: true, data: { message: text } };

@@ -10,6 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
 import { interpretProviderAnswer } from '../helpers/providerResponse';
+import { readNetworkError } from './networkError';
 import {
 	provesNothingSent,
 	retryDecision,
@@ -98,12 +99,8 @@ interface FailedAttempt {
 
 type Attempt = { ok: true; data: unknown } | ({ ok: false } & FailedAttempt);
 
-function networkFailure(error: Error & { code?: string }, request: ApiRequest, budgetMs: number): FailedAttempt {
-	const inner = (error.cause ?? {}) as { code?: string; message?: string };
-	const rawMessage = String(inner.message ?? error.message ?? '');
-	// Node names a socket closed before any answer "socket hang up", sometimes without a code.
-	const code = inner.code ?? error.code ?? (/socket hang up/i.test(rawMessage) ? 'ECONNRESET' : '');
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage);
+function networkFailure(error: unknown, request: ApiRequest, budgetMs: number): FailedAttempt {
+	const { code, timedOut, rawMessage } = readNetworkError(error);
 	const failure: Failure = { kind: 'network', code, timedOut };
 	const message = timedOut
 		? `SMS Handover did not answer within ${budgetMs} ms`
@@ -125,7 +122,7 @@ async function attempt(
 	try {
 		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		return { ok: false, ...networkFailure(error as Error, request, budgetMs) };
+		return { ok: false, ...networkFailure(error, request, budgetMs) };
 	}
 
 	const header = response.headers?.['retry-after'];
@@ -136,8 +133,9 @@ async function attempt(
 	const status = response.statusCode;
 	const failure: Failure = status >= 400 ? { kind: 'status', status, retryAfter } : { kind: 'answer' };
 	let description = answer.description ? redact(answer.description) : undefined;
-	// A 5xx may come from a proxy after the panel took the request.
-	if (request.retry === 'send' && status >= 500) {
+	// A 5xx may come from a proxy after the panel took the request, and an answer that cannot
+	// be read (cut off, empty, a page in front of the API) may hide a success.
+	if (request.retry === 'send' && (status >= 500 || answer.unreadable)) {
 		description = description ? `${description} ${MAY_HAVE_BEEN_SENT}` : MAY_HAVE_BEEN_SENT;
 	}
 	return { ok: false, failure, message: redact(answer.message), description, httpCode: answer.httpCode };

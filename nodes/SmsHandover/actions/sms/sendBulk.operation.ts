@@ -63,23 +63,23 @@ async function sendBatches(
 			if (heldForApproval) result.heldBatches.add(batch.number);
 			for (const itemIndex of batch.itemIndexes) result.shootIds[itemIndex] = shootId;
 		} catch (error) {
-			const reason = (error as Error).message;
+			const failure = asNodeError(node, error, batch.itemIndexes[0]);
+			const reason = failure.message;
 			const alreadySent = sent.length
 				? `Already submitted, do not send again: ${sent.join('; ')}.`
 				: 'Nothing was submitted before this error.';
 			if (!this.continueOnFail()) {
-				throw withDescription(
-					asNodeError(node, error, batch.itemIndexes[0]),
-					`Batch ${batch.number} of ${batches.length} failed. ${alreadySent}`,
-				);
+				throw withDescription(failure, `Batch ${batch.number} of ${batches.length} failed. ${alreadySent}`);
 			}
 			for (const later of batches.slice(position)) {
-				const problem =
+				// The failed batch keeps its cause's description: after a timeout or a 5xx its
+				// messages may have gone out, which "not sent" would hide.
+				const [problem, description] =
 					later === batch
-						? `Not sent: the request for batch ${batch.number} of ${batches.length} failed: ${reason}`
-						: `Not sent: not attempted because batch ${batch.number} of ${batches.length} failed: ${reason}`;
+						? [`The request for batch ${batch.number} of ${batches.length} failed: ${reason}`, [failure.description, alreadySent].filter(Boolean).join(' ')]
+						: [`Not sent: not attempted because batch ${batch.number} of ${batches.length} failed: ${reason}`, alreadySent];
 				for (const itemIndex of later.itemIndexes) {
-					failures[itemIndex] = new NodeOperationError(node, problem, { itemIndex, description: alreadySent });
+					failures[itemIndex] = new NodeOperationError(node, problem, { itemIndex, description });
 				}
 			}
 			break;

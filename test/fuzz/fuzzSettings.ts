@@ -1,0 +1,27 @@
+/**
+ * How much to fuzz. `npm test` runs a fixed-seed subset; `npm run test:fuzz` (FUZZ_FULL=1 and a
+ * fresh FUZZ_SEED, set by test/fuzz/jest.config.js) the full volume, the seed printed so a failure
+ * can be replayed: FUZZ_SEED=<seed> npm run test:fuzz.
+ */
+export const FULL = process.env.FUZZ_FULL === '1';
+const FIXED_SEED = 20261130;
+
+export function fuzzSettings(name: string, runs: { subset: number; full: number }) {
+	const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : FULL ? Date.now() % 2 ** 31 : FIXED_SEED;
+	const numRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : FULL ? runs.full : runs.subset;
+	if (FULL || process.env.FUZZ_SEED) console.log(`${name}: ${numRuns} runs, seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:fuzz)`);
+	return { seed, numRuns };
+}
+
+/** Own property names of the built-in prototypes, to see whether a request added any. */
+export function prototypeFingerprint(): string {
+	return [Object.prototype, Array.prototype, Function.prototype, String.prototype]
+		.map((proto) => Object.getOwnPropertyNames(proto).sort().join(','))
+		.join('|');
+}
+
+/** Whether a request got a property onto every object. */
+export function polluted(): boolean {
+	const probe: Record<string, unknown> = {};
+	return probe.polluted !== undefined || probe.sms_shoot_id !== undefined || probe.mobile !== undefined;
+}

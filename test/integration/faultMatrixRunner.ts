@@ -1,0 +1,232 @@
+/**
+ * Runs the cells of the fault matrix (tables in faultMatrix.ts) through n8n's engine against the
+ * simulator, with n8n's logger captured at every level, and checks each against the tables.
+ *
+ * The waits between attempts (n8n-workflow's `sleep`) are recorded, not slept: the matrix is
+ * about how many requests go out and what the user reads, and a loaded machine must not turn a
+ * 3-attempt cell into 2 by eating its timeout budget. retries.test.ts times the real waits.
+ */
+import net from 'node:net';
+
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+
+import { runActionNode, type RunResult } from '../harness/execute';
+
+const mockWaits: number[] = [];
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: async (ms: number) => {
+		mockWaits.push(ms);
+	},
+}));
+import { startSimulator, type Simulator } from '../simulator';
+import {
+	CANARY_KEY,
+	expectationFor,
+	FAULT_NAMES,
+	FAULTS,
+	OPERATIONS,
+	type CellExpectation,
+	type FaultName,
+	type Operation,
+	type OperationName,
+	type SendVerdict,
+} from './faultMatrix';
+
+/** A port nothing listens on: connections to it are refused. */
+async function refusedBaseUrl(): Promise<string> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * n8n's logger at debug level: made here, before anything else asks for it, so that every level
+ * reaches its one sink (`log`) and can be searched for the key. Other test files get their own.
+ */
+function debugLogger(): Logger {
+	const level = process.env.N8N_LOG_LEVEL;
+	process.env.N8N_LOG_LEVEL = 'debug';
+	try {
+		return Container.get(Logger);
+	} finally {
+		if (level === undefined) delete process.env.N8N_LOG_LEVEL;
+		else process.env.N8N_LOG_LEVEL = level;
+	}
+}
+const logger = debugLogger();
+
+/** Everything n8n's logger receives while a cell runs, debug included. */
+function captureLogs() {
+	const lines: Array<{ level: string; message: string; meta: unknown }> = [];
+	// `log(level, message, metadata)` is private in the types: every level calls it.
+	const sink = logger as unknown as { log: (level: string, message: string, meta: unknown) => void };
+	const spy = jest.spyOn(sink, 'log').mockImplementation((level, message, meta) => {
+		lines.push({ level, message, meta });
+	});
+	return { lines, restore: () => spy.mockRestore() };
+}
+
+/** JSON of anything, errors with their non-enumerable fields (message, stack, cause), cycles cut. */
+function allText(value: unknown): string {
+	const seen = new WeakSet<object>();
+	return JSON.stringify(value, (_key, entry: unknown) => {
+		if (typeof entry === 'bigint') return entry.toString();
+		if (entry === null || typeof entry !== 'object') return entry;
+		if (seen.has(entry)) return '[seen]';
+		seen.add(entry);
+		if (entry instanceof Error) {
+			const error = entry as Error & { description?: unknown; cause?: unknown };
+			return { ...error, name: error.name, message: error.message, description: error.description, stack: error.stack, cause: error.cause };
+		}
+		return entry;
+	});
+}
+
+interface CellRun {
+	result: RunResult;
+	logs: ReturnType<typeof captureLogs>['lines'];
+	/** Retries the transport announced (one info line per retry). */
+	retries: number;
+	/** The waits it asked for before them, in ms. */
+	waits: number[];
+}
+
+async function runCell(
+	sim: Simulator,
+	refusedUrl: string,
+	operationName: OperationName,
+	faultName: FaultName,
+	continueOnFail: boolean,
+): Promise<CellRun> {
+	const operation = OPERATIONS[operationName];
+	const fault = FAULTS[faultName];
+	if (fault.simulate) sim.setFailure(operation.endpoint, ...fault.simulate);
+	const log = captureLogs();
+	mockWaits.length = 0;
+	try {
+		const result = await runActionNode({
+			parameters: { ...operation.parameters, options: { timeout: fault.timeoutMs } },
+			items: operation.items,
+			credentials: {
+				apiKey: CANARY_KEY,
+				baseUrl: fault.simulate ? sim.baseUrl : refusedUrl,
+				timeZone: 'Asia/Kolkata',
+			},
+			continueOnFail,
+		});
+		const retries = log.lines.filter((line) => line.level === 'info' && /; attempt \d in \d+ ms$/.test(line.message)).length;
+		return { result, logs: log.lines, retries, waits: [...mockWaits] };
+	} finally {
+		log.restore();
+	}
+}
+
+/** Where the key travelled in a request the simulator got (so a leak check is not vacuous). */
+function carriesKey(request: Simulator['requests'][number]): boolean {
+	return request.path.includes(CANARY_KEY) || request.query.key === CANARY_KEY || request.form.key === CANARY_KEY;
+}
+
+const MAY_HAVE_GONE_OUT = /may (or may not )?have been submitted/;
+const NOTHING_SUBMITTED = /Nothing was submitted: the connection to SMS Handover could not be opened/;
+
+/** What a send's error says about the message, checked against the fault's verdict. */
+function expectSendVerdict(description: unknown, verdict: SendVerdict | undefined) {
+	const text = String(description ?? '');
+	if (verdict === 'mayHaveGoneOut') expect(text).toMatch(MAY_HAVE_GONE_OUT);
+	else expect(text).not.toMatch(MAY_HAVE_GONE_OUT);
+	if (verdict === 'nothingSubmitted') expect(text).toMatch(NOTHING_SUBMITTED);
+}
+
+/** The items or the node error of a cell, against what the tables say. */
+function expectOutcome(operation: Operation, expected: CellExpectation, continueOnFail: boolean, result: RunResult) {
+	const { outcome } = expected;
+	if ('result' in outcome) {
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual(
+			operation.items.map((item, itemIndex) => ({ json: expect.objectContaining(outcome.result(item)), pairedItem: { item: itemIndex } })),
+		);
+		return;
+	}
+	const retryNote = expected.attemptsPerRequest > 1 ? /; gave up after 3 attempts/ : /^(?![\s\S]*gave up after)/;
+	const sendVerdict = operation.retry === 'send' ? outcome.send : undefined;
+	if (continueOnFail) {
+		// Every input item comes out, as an error paired with it.
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual(operation.items.map((_, itemIndex) => ({ item: itemIndex })));
+		for (const { json } of result.items) {
+			expect(json.error).toMatch(outcome.cause);
+			expect(json.error).toMatch(retryNote);
+			if (sendVerdict) expectSendVerdict(json.description, sendVerdict);
+		}
+		return;
+	}
+	expect(result.items).toEqual([]);
+	expect(result.error?.message).toMatch(outcome.cause);
+	expect(result.error?.message).toMatch(retryNote);
+	// The error names the item that failed: one of those that got as far as a request.
+	const reached = Array.from({ length: operation.perItem ? expected.firstAttempts : 1 }, (_, itemIndex) => itemIndex);
+	expect(reached).toContain(result.error?.context?.itemIndex);
+	if (sendVerdict) expectSendVerdict(result.error?.description, sendVerdict);
+}
+
+/** Counts over every cell a file ran, printed with FAULT_MATRIX_SUMMARY=1. */
+const tally = { cells: 0, requests: 0, items: 0, leaks: 0 };
+
+/**
+ * One `it` per operation × fault × continueOnFail, named after the three, so a failure says
+ * which cell broke.
+ */
+export function describeFaultMatrix(operationNames: OperationName[]) {
+	let sim: Simulator;
+	let refusedUrl: string;
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, apiKey: CANARY_KEY });
+		refusedUrl = await refusedBaseUrl();
+	});
+	beforeEach(() => sim.reset());
+	afterAll(async () => {
+		await sim.close();
+		if (process.env.FAULT_MATRIX_SUMMARY) {
+			console.log(`fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`);
+		}
+	});
+
+	for (const operationName of operationNames) {
+		const operation = OPERATIONS[operationName];
+		describe(operationName, () => {
+			for (const faultName of FAULT_NAMES) {
+				for (const continueOnFail of [true, false]) {
+					it(`${operationName} × ${faultName} × continueOnFail ${continueOnFail ? 'on' : 'off'}`, async () => {
+						const expected = expectationFor(operationName, faultName, continueOnFail);
+						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, operationName, faultName, continueOnFail);
+						const leaked = allText({ items: result.items, error: result.error, run: result.run, logs }).includes(CANARY_KEY);
+						Object.assign(tally, {
+							cells: tally.cells + 1,
+							items: tally.items + operation.items.length,
+							requests: tally.requests + expected.requests,
+							leaks: tally.leaks + (leaked ? 1 : 0),
+						});
+
+						// Exactly the expected requests: no double send, retries only where the policy allows.
+						if (FAULTS[faultName].simulate) {
+							expect(sim.requests.map((request) => request.endpoint)).toEqual(Array(expected.requests).fill(operation.endpoint));
+							expect(sim.requests.every(carriesKey)).toBe(true);
+						} else {
+							expect(sim.requests).toEqual([]);
+						}
+						expect(retries).toBe(expected.requests - expected.firstAttempts);
+						// One wait per retry, within the documented backoff (Retry-After 0 or past: none).
+						expect(waits).toHaveLength(retries);
+						for (const ms of waits) expect(ms).toBeLessThanOrEqual(800);
+						expectOutcome(operation, expected, continueOnFail, result);
+						expect(leaked).toBe(false);
+					});
+				}
+			}
+		});
+	}
+}
