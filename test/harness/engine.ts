@@ -138,6 +138,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** n8n's "On Error: Continue (using error output)": error items go to a second output. */
+	errorOutput?: boolean;
 	/** Execution id (n8n's sequential id); a repeat of one id is a re-run, as after a worker died in queue mode. */
 	executionId?: string;
 	/** Where `$execution.resumeUrl` points (n8n's `<webhook base>/webhook-waiting`); see waiting.ts. */
@@ -147,6 +149,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** Output items of the SMS Handover node (pairedItem kept). */
 	items: INodeExecutionData[];
+	/** Items n8n moved to the error output (with `errorOutput`). */
+	errorItems: INodeExecutionData[];
 	/** The node's error when the execution failed. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	taskData: ITaskData;
@@ -172,6 +176,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 			parameters: options.parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 		};
 		const workflow = new Workflow({
 			id: 'test-workflow',
@@ -220,6 +225,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
+			errorItems: taskData?.data?.main?.[1] ?? [],
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 			taskData,
 			run,

@@ -140,6 +140,17 @@ describe('otp, as the panel answers', () => {
 		]);
 	});
 
+	it('with "Continue (using error output)", the error goes to the error output with its explanation', async () => {
+		const result = await run(ctx.sim, { parameters: verify('UNKNOWNREFERENCE1', '123456'), errorOutput: true });
+		expect(result.items).toEqual([]);
+		expect(result.errorItems).toEqual([
+			{
+				json: { error: 'SMS Handover does not know the OTP reference "UNKNOWNREFERENCE1"', message: expect.stringContaining('Send a new OTP') },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
 	it('an unknown channel ([] from the panel) is an error that names the channel', async () => {
 		const result = await run(ctx.sim, { parameters: sendOtp('919876543210', '42') });
 		expect(result.error?.message).toBe(

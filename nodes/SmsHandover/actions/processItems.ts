@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
+import type { INode, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, withDescription } from './nodeError';
 
@@ -25,10 +25,17 @@ export interface ItemWork<P> {
 
 type Outcome = { data: IDataObject[] } | { error: Error };
 
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * An input item's error as an output item, paired with it: `{error, description}`. With "On Error:
+ * Continue (using error output)" n8n moves an item to the error output only when its json looks
+ * like `{error, message}` (1.x: exactly that, 2.x: keys among error, message, details), so there
+ * the description goes under `message`. (Setting the item's `error` would route it too, but n8n
+ * then replaces the json with the message alone and the description is lost.)
+ */
+export function errorItem(node: INode, error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as NodeOperationError).description ?? undefined;
 	const json: IDataObject = { error: error.message };
-	const description = (error as NodeOperationError).description;
-	if (description) json.description = description;
+	if (description) json[node.onError === 'continueErrorOutput' ? 'message' : 'description'] = description;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -112,7 +119,7 @@ export async function processItems<P>(
 	outcomes.forEach((outcome, itemIndex) => {
 		if (!outcome) return;
 		if ('error' in outcome) {
-			output.push(errorItem(outcome.error, itemIndex));
+			output.push(errorItem(context.getNode(), outcome.error, itemIndex));
 			return;
 		}
 		for (const json of outcome.data) output.push({ json, pairedItem: { item: itemIndex } });

@@ -140,6 +140,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	} catch (error) {
 		const failure = asNodeError(node, error, 0);
 		if (!this.continueOnFail()) throw failure;
-		return items.map((_, itemIndex) => errorItem(failure, itemIndex));
+		return items.map((_, itemIndex) => errorItem(node, failure, itemIndex));
 	}
 }

@@ -185,7 +185,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures[itemIndex];
 		if (failure) {
-			output[itemIndex] = errorItem(failure, itemIndex);
+			output[itemIndex] = errorItem(node, failure, itemIndex);
 			continue;
 		}
 		const batch = batchOf[itemIndex];

@@ -142,7 +142,7 @@ export async function sendMessages(
 	} catch (error) {
 		// Whether this is a dry run is unknown: send nothing.
 		if (!this.continueOnFail()) throw asNodeError(node, error, 0);
-		return items.map((_, itemIndex) => errorItem(asNodeError(node, error, 0), itemIndex));
+		return items.map((_, itemIndex) => errorItem(node, asNodeError(node, error, 0), itemIndex));
 	}
 	const prepare = sendPreparer.call(this, items, scheduled ? { timeZone: await accountTimeZone.call(this) } : undefined);
 	let balances: Map<string | undefined, RouteBalance> | undefined;
