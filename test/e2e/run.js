@@ -13,6 +13,7 @@ const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
 const aiTool = require('./suite/aiTool');
 const sendAndWait = require('./suite/sendAndWait');
+const exampleSuite = require('./suite/examples');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,6 +34,7 @@ function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
 	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`, `${prefix} send and wait checks`);
+	labels.push(...exampleSuite.CHECK_LABELS.map((label) => `${prefix} ${label}`));
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
 	return labels;
@@ -46,10 +48,12 @@ async function runVersion(version, packed, runner, timings) {
 	let sim;
 	let n8n;
 	let model;
+	let examples;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
 		if (model) await model.stop();
+		if (examples) await examples.cleanup();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -74,13 +78,14 @@ async function runVersion(version, packed, runner, timings) {
 		const openAi = aiTool.openAiCredential(model.baseUrl);
 		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		const waits = sendAndWait.sendAndWaitWorkflows(cred);
+		examples = exampleSuite.prepareExamples({ sim, version });
 		let s = Date.now();
 		await n8n.installPackage(packed);
-		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi]);
-		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits)];
+		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi, ...examples.credentials]);
+		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits), ...examples.workflows];
 		await n8n.importWorkflows(workflows);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 3 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, ${3 + examples.credentials.length} credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -104,6 +109,11 @@ async function runVersion(version, packed, runner, timings) {
 		s = Date.now();
 		const checkWaitTimeout = await sendAndWait.runSendAndWaitChecks({ runner, n8n, sim, wfs: waits, prefix, version });
 		t.sendAndWaitMs = Date.now() - s;
+
+		phase = 'example workflows';
+		s = Date.now();
+		await exampleSuite.runExampleChecks({ runner, n8n, sim, prefix });
+		t.examplesMs = Date.now() - s;
 
 		phase = 'trigger checks';
 		s = Date.now();
@@ -176,6 +186,7 @@ async function main() {
 			`actions ${h.formatMs(t.actionsMs || 0)}`,
 			`ai tool ${h.formatMs(t.aiToolMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
+			`examples ${h.formatMs(t.examplesMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,
 			t.browserMs ? `browser ${h.formatMs(t.browserMs)}` : null,
