@@ -1,9 +1,8 @@
 'use strict';
 // The workflows in examples/, imported as a user imports them and run against the simulator.
-// The suite changes only what a user sets for their own install: workflow ids and webhook ids
-// (fixed test values), the CSV path, Dry Run turned off for the second bulk run. Credentials are
-// not rewritten: the suite creates credentials named as the examples name them ("SMS Handover
-// account", "SMS Handover Webhook account") and n8n's import links them by name.
+// The suite changes only what a user sets for their own install: the credentials (the suite's
+// own), workflow ids and webhook ids (fixed test values), the CSV path, and Dry Run turned off
+// for the second bulk run.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -22,7 +21,6 @@ const IDS = {
 	escalation: 'e2eExampleEscal1',
 };
 const FOLLOW_UP_WEBHOOK_ID = '6e0b1c2d-3f4a-4b5c-8d6e-7f8091a2b301';
-const HOOK_TOKEN = 'e2e-example-hook-token-5d1e';
 const OPERATOR = '919800000009';
 
 const LABELS = {
@@ -37,13 +35,6 @@ const LABELS = {
 };
 const CHECK_LABELS = Object.values(LABELS);
 
-function exampleCredentials(sim) {
-	return [
-		{ id: 'e2eExampleSmsCr1', name: 'SMS Handover account', type: 'smsHandoverApi', data: { apiKey: sim.apiKey, baseUrl: sim.baseUrl, timeZone: 'Asia/Kolkata' } },
-		{ id: 'e2eExampleHookC1', name: 'SMS Handover Webhook account', type: 'smsHandoverWebhookApi', data: { token: HOOK_TOKEN } },
-	];
-}
-
 function readExample(file) {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
 }
@@ -54,12 +45,20 @@ function nodeNamed(workflow, name) {
 	return node;
 }
 
-/** The example with a fixed id and fixed webhook ids, as `n8n import:workflow` takes it. */
-function asImported(file, id) {
+/**
+ * The example with a fixed id, fixed webhook ids and the suite's credentials in place of the
+ * example's "SMS Handover account" / "SMS Handover Webhook account", as `n8n import:workflow` takes it.
+ */
+function asImported(file, id, credentials) {
 	const workflow = { ...readExample(file), id };
 	let n = 0;
 	for (const node of workflow.nodes) {
 		if (node.webhookId) node.webhookId = `6e0b1c2d-3f4a-4b5c-8d6e-${id.slice(-4).replace(/[^0-9a-f]/gi, '0')}0000${String((n += 1)).padStart(4, '0')}`;
+		for (const type of Object.keys(node.credentials || {})) {
+			const own = credentials[type];
+			if (!own) throw new Error(`${file}: node "${node.name}" uses a ${type} credential the suite has none of`);
+			node.credentials[type] = { id: own.id, name: own.name };
+		}
 	}
 	return workflow;
 }
@@ -75,9 +74,10 @@ const digits = (mobile) => mobile.replace(/\D/g, '');
 
 /**
  * Copies the example CSV where n8n 2.x reads files by default (~/.n8n-files, N8N_RESTRICT_FILE_ACCESS_TO
- * unset), imports nothing yet: resolves the credentials and workflows to import, and a cleanup.
+ * unset) and to a folder outside it; returns the workflows to import and a cleanup.
  */
-function prepareExamples({ sim, version }) {
+function prepareExamples({ cred, webhookCredential, version }) {
+	const credentials = { [cred.type]: cred, [webhookCredential.type]: webhookCredential };
 	const base = path.join(os.homedir(), '.n8n-files');
 	const createdBase = !fs.existsSync(base);
 	const dir = path.join(base, `smshandover-e2e-examples-${version}-${process.pid}`);
@@ -89,12 +89,12 @@ function prepareExamples({ sim, version }) {
 	fs.copyFileSync(path.join(EXAMPLES, CSV_FILE), outsidePath);
 
 	const wfs = {
-		otp: asImported('otp-login.json', IDS.otp),
-		bulkDry: asImported('bulk-campaign-from-csv.json', IDS.bulkDry),
-		bulkSend: asImported('bulk-campaign-from-csv.json', IDS.bulkSend),
-		bulkOutside: asImported('bulk-campaign-from-csv.json', IDS.bulkOutside),
-		followUp: asImported('delivery-report-follow-up.json', IDS.followUp),
-		escalation: asImported('send-and-wait-escalation.json', IDS.escalation),
+		otp: asImported('otp-login.json', IDS.otp, credentials),
+		bulkDry: asImported('bulk-campaign-from-csv.json', IDS.bulkDry, credentials),
+		bulkSend: asImported('bulk-campaign-from-csv.json', IDS.bulkSend, credentials),
+		bulkOutside: asImported('bulk-campaign-from-csv.json', IDS.bulkOutside, credentials),
+		followUp: asImported('delivery-report-follow-up.json', IDS.followUp, credentials),
+		escalation: asImported('send-and-wait-escalation.json', IDS.escalation, credentials),
 	};
 	nodeNamed(wfs.followUp, 'SMS Handover Trigger').webhookId = FOLLOW_UP_WEBHOOK_ID;
 	for (const wf of [wfs.bulkDry, wfs.bulkSend]) nodeNamed(wf, 'Read CSV file').parameters.fileSelector = csvPath;
@@ -114,7 +114,7 @@ function prepareExamples({ sim, version }) {
 			// another run put a file there meanwhile: leave it
 		}
 	};
-	return { credentials: exampleCredentials(sim), workflows: Object.values(wfs), wfs, cleanup };
+	return { workflows: Object.values(wfs), wfs, hookToken: webhookCredential.data.token, cleanup };
 }
 
 /** What the editor's Activate (1.x) / Publish (2.x) does: POST /rest/workflows/:id/activate, signed in as the owner. */
@@ -299,9 +299,9 @@ async function runBulkChecks({ runner, n8n, sim, prefix, version }) {
 	});
 }
 
-async function runFollowUpCheck({ runner, n8n, sim, prefix }) {
+async function runFollowUpCheck({ runner, n8n, sim, prefix, hookToken }) {
 	await runner.check(`${prefix} ${LABELS.followUp}`, async () => {
-		const dlrUrl = n8n.webhookUrl(FOLLOW_UP_WEBHOOK_ID, 'dlr', `token=${HOOK_TOKEN}`);
+		const dlrUrl = n8n.webhookUrl(FOLLOW_UP_WEBHOOK_ID, 'dlr', `token=${encodeURIComponent(hookToken)}`);
 		await n8n.waitForWebhook(n8n.webhookUrl(FOLLOW_UP_WEBHOOK_ID, 'dlr'));
 		const operatorSms = async () => (await sim.requests('send')).filter((r) => r.form.contacts === OPERATOR);
 
@@ -390,14 +390,14 @@ async function runEscalationChecks({ runner, n8n, sim, prefix }) {
 }
 
 /** Activates the webhook examples (through the REST API, as the editor does) and runs every check; the four examples run side by side. */
-async function runExampleChecks({ runner, n8n, sim, prefix }) {
+async function runExampleChecks({ runner, n8n, sim, prefix, examples }) {
 	await sim.reset();
 	await sim.configure({ dlr: { autoPush: false, style: 'native' } });
 	await activateViaRest(n8n, [IDS.otp, IDS.followUp, IDS.escalation]);
 	await Promise.all([
 		runOtpChecks({ runner, n8n, sim, prefix }),
 		runBulkChecks({ runner, n8n, sim, prefix, version: n8n.version }),
-		runFollowUpCheck({ runner, n8n, sim, prefix }),
+		runFollowUpCheck({ runner, n8n, sim, prefix, hookToken: examples.hookToken }),
 		runEscalationChecks({ runner, n8n, sim, prefix }),
 	]);
 }
