@@ -49,11 +49,11 @@ function nodeNamed(workflow, name) {
  * The example with a fixed id, fixed webhook ids and the suite's credentials in place of the
  * example's "SMS Handover account" / "SMS Handover Webhook account", as `n8n import:workflow` takes it.
  */
+let webhookIds = 0;
 function asImported(file, id, credentials) {
 	const workflow = { ...readExample(file), id };
-	let n = 0;
 	for (const node of workflow.nodes) {
-		if (node.webhookId) node.webhookId = `6e0b1c2d-3f4a-4b5c-8d6e-${id.slice(-4).replace(/[^0-9a-f]/gi, '0')}0000${String((n += 1)).padStart(4, '0')}`;
+		if (node.webhookId) node.webhookId = `6e0b1c2d-3f4a-4b5c-8d6e-${String((webhookIds += 1)).padStart(12, '0')}`;
 		for (const type of Object.keys(node.credentials || {})) {
 			const own = credentials[type];
 			if (!own) throw new Error(`${file}: node "${node.name}" uses a ${type} credential the suite has none of`);
@@ -114,7 +114,7 @@ function prepareExamples({ cred, webhookCredential, version }) {
 			// another run put a file there meanwhile: leave it
 		}
 	};
-	return { workflows: Object.values(wfs), wfs, hookToken: webhookCredential.data.token, cleanup };
+	return { workflows: Object.values(wfs), hookToken: webhookCredential.data.token, cleanup };
 }
 
 /** What the editor's Activate (1.x) / Publish (2.x) does: POST /rest/workflows/:id/activate, signed in as the owner. */
