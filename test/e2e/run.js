@@ -13,6 +13,7 @@ const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
 const aiTool = require('./suite/aiTool');
 const sendAndWait = require('./suite/sendAndWait');
+const exampleSuite = require('./suite/examples');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 const underFireFaults = require('./suite/underFireFaults');
 const underFireFuzz = require('./suite/underFireFuzz');
@@ -35,6 +36,7 @@ function plannedChecks(prefix, version) {
 	const labels = ACTION_CHECKS.map((c) => `${prefix} ${c.label}`);
 	labels.push(`${prefix} ${aiTool.CHECK_LABEL}`, `${prefix} ${aiTool.REGISTRATION_LABEL}`);
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`, `${prefix} send and wait checks`);
+	labels.push(...exampleSuite.CHECK_LABELS.map((label) => `${prefix} ${label}`));
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	for (const label of [...underFireFaults.LABELS, ...underFireFuzz.LABELS]) labels.push(`${prefix} ${label}`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`);
@@ -50,11 +52,13 @@ async function runVersion(version, packed, runner, timings) {
 	let n8n;
 	let model;
 	let faults;
+	let examples;
 	const stopAll = async () => {
 		if (n8n) await n8n.dispose();
 		if (sim) await sim.stop();
 		if (model) await model.stop();
 		if (faults) await faults.sim.stop();
+		if (examples) await examples.cleanup();
 	};
 	cleanups.add(stopAll);
 	let phase = 'install n8n';
@@ -80,11 +84,12 @@ async function runVersion(version, packed, runner, timings) {
 		const openAi = aiTool.openAiCredential(model.baseUrl);
 		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		const waits = sendAndWait.sendAndWaitWorkflows(cred);
+		examples = exampleSuite.prepareExamples({ cred, webhookCredential: WEBHOOK_CREDENTIAL, version });
 		let s = Date.now();
 		await n8n.installPackage(packed);
 		const fireWorkflows = [...Object.values(faults.workflows), underFireFuzz.fuzzWorkflow()];
 		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi, faults.credential]);
-		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits), ...fireWorkflows];
+		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits), ...fireWorkflows, ...examples.workflows];
 		await n8n.importWorkflows(workflows);
 		t.importMs = Date.now() - s;
 		log(`${prefix} user folder ${n8n.userFolder}: package installed, 4 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
@@ -119,6 +124,11 @@ async function runVersion(version, packed, runner, timings) {
 		s = Date.now();
 		const checkWaitTimeout = await sendAndWait.runSendAndWaitChecks({ runner, n8n, sim, wfs: waits, prefix, version });
 		t.sendAndWaitMs = Date.now() - s;
+
+		phase = 'example workflows';
+		s = Date.now();
+		await exampleSuite.runExampleChecks({ runner, n8n, sim, prefix, examples });
+		t.examplesMs = Date.now() - s;
 
 		phase = 'trigger checks';
 		s = Date.now();
@@ -199,6 +209,7 @@ async function main() {
 			`actions ${h.formatMs(t.actionsMs || 0)}`,
 			`ai tool ${h.formatMs(t.aiToolMs || 0)}`,
 			`activate+start ${h.formatMs(t.startMs || 0)}`,
+			`examples ${h.formatMs(t.examplesMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,
 			`fault cells ${h.formatMs(t.faultCellsMs || 0)}`,
