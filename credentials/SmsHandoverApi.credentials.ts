@@ -51,7 +51,7 @@ export class SmsHandoverApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-smshandover#credential-sms-handover-api';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-smshandover#sms-handover-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -360,7 +360,9 @@ async function runEscalationChecks({ runner, n8n, sim, prefix }) {
 	const finished = (executionId) =>
 		waitFor(`execution ${executionId} to finish`, async () => {
 			const row = (await n8n.executions({ workflowId: IDS.escalation })).find((r) => String(r.id) === executionId);
-			return row && FINAL.includes(row.status) ? row : null;
+			// The status row and the run data are written apart: wait for the resumed node's output too.
+			const resumed = row && row.nodes && row.nodes['Send code and wait'] && row.nodes['Send code and wait'].items[0];
+			return row && FINAL.includes(row.status) && row.stoppedAt && resumed && resumed.status !== 'pending' ? row : null;
 		});
 	await Promise.all([
 		runner.check(`${prefix} ${LABELS.escalate}`, async () => {
