@@ -1,11 +1,11 @@
 import type {
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
@@ -14,6 +14,7 @@ import * as otp from './actions/otp/Otp.resource';
 import { router } from './actions/router';
 import { resumeOnDeliveryReport } from './actions/sms/deliveryWait';
 import * as sms from './actions/sms/Sms.resource';
+import { noWebhookRegistration } from './helpers/noWebhookRegistration';
 
 export class SmsHandover implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,21 +62,7 @@ export class SmsHandover implements INodeType {
 		return await router.call(this);
 	}
 
-	// The resume webhook is never registered anywhere: each send gives the panel its URL. n8n
-	// calls these only for production webhooks, which this node does not have.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noWebhookRegistration;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await resumeOnDeliveryReport.call(this);

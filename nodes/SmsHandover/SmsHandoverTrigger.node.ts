@@ -1,12 +1,12 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { noWebhookRegistration } from './helpers/noWebhookRegistration';
 import { dlrWebhooks, triggerProperties } from './trigger/description';
 import { smsHandoverWebhookApiTest } from './trigger/secret';
 import { receiveDeliveryReports } from './trigger/webhook';
@@ -38,20 +38,7 @@ export class SmsHandoverTrigger implements INodeType {
 
 	methods = { credentialTest: { smsHandoverWebhookApiTest } };
 
-	// The provider has no API to register a URL: the user pastes it, so there is nothing to manage.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noWebhookRegistration;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDeliveryReports.call(this);

@@ -159,6 +159,33 @@ export interface RunResult {
 	executionId: string;
 }
 
+/** The one-node workflow every harness runs: the SMS Handover node with the test credential. */
+export function actionWorkflow(
+	nodeTypes: INodeTypes,
+	{ parameters, onError, timezone }: { parameters: IDataObject; onError?: INode['onError']; timezone?: string },
+): { node: INode; workflow: Workflow } {
+	const node: INode = {
+		id: 'b3f9a3d4-0000-4000-8000-000000000001',
+		name: 'SMS Handover',
+		type: ACTION_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
+		...(onError ? { onError } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1', ...(timezone ? { timezone } : {}) },
+	});
+	return { node, workflow };
+}
+
 /** A runActionNode(options) bound to one action node and credential type. */
 export function createRunner({ nodeType, credentialType }: { nodeType: INodeType; credentialType: ICredentialType }) {
 	const nodeTypes = new TestNodeTypes({ [ACTION_NODE_TYPE]: nodeType });
@@ -167,26 +194,8 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 	return async function runActionNode(options: RunOptions): Promise<RunResult> {
 		await useDedupStore();
 		const executionId = options.executionId ?? String(++executions);
-		const node: INode = {
-			id: 'b3f9a3d4-0000-4000-8000-000000000001',
-			name: 'SMS Handover',
-			type: ACTION_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: options.parameters as INode['parameters'],
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
-		};
-		const workflow = new Workflow({
-			id: 'test-workflow',
-			name: 'test',
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes,
-			settings: { executionOrder: 'v1' },
-		});
+		const onError = options.errorOutput ? 'continueErrorOutput' : options.continueOnFail ? 'continueRegularOutput' : undefined;
+		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: options.parameters, onError });
 
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'test-workflow',

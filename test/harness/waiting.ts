@@ -6,16 +6,14 @@
  * check in 2.x, resuming the workflow) is proven by the e2e suite in real n8n.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
 import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
-import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
-import { loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
+import { ACTION_NODE_TYPE, actionWorkflow, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
+import { listenRecording, loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
 
 export interface WaitingCall {
 	method: string;
@@ -54,24 +52,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 			sendJson(response, 404, { message: 'The execution is not waiting for a webhook call' });
 			return call;
 		}
-		const node: INode = {
-			id: 'b3f9a3d4-0000-4000-8000-000000000001',
-			name: 'SMS Handover',
-			type: ACTION_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: waiting.parameters as INode['parameters'],
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
-		};
-		const workflow = new Workflow({
-			id: 'test-workflow',
-			name: 'test',
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes,
-			settings: { executionOrder: 'v1', timezone: options.timezone ?? 'UTC' },
-		});
+		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: waiting.parameters, timezone: options.timezone });
 		const { contentType, encoding } = mediaType(request.headers['content-type']);
 		const rawBody = await readBody(request, 16 * 1024 * 1024);
 		Object.assign(request, {
@@ -128,26 +109,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 		return call;
 	}
 
-	const server = http.createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		const originalEnd = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
-		response.end = ((...args: unknown[]) => {
-			if (typeof args[0] === 'string' || Buffer.isBuffer(args[0])) chunks.push(Buffer.from(args[0]));
-			return originalEnd(...args);
-		}) as typeof response.end;
-		void handle(request, response).then(
-			(call) => {
-				call.status = response.statusCode;
-				call.responseBody = Buffer.concat(chunks).toString('utf8');
-				calls.push(call);
-			},
-			(error: Error) => {
-				if (!response.writableEnded) sendJson(response, 500, { message: error.message });
-			},
-		);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const { server, port } = await listenRecording(handle, calls);
 	return {
 		baseUrl: `http://127.0.0.1:${port}/webhook-waiting`,
 		waitOn(result, parameters) {

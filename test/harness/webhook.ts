@@ -157,6 +157,36 @@ export function sendJson(response: http.ServerResponse, status: number, data: un
 }
 
 /**
+ * A loopback HTTP server that hands each request to `handle` and records the call it returns, with
+ * the status and body that were answered, whoever wrote them (the node or the harness).
+ */
+export async function listenRecording<C extends { status: number; responseBody: string }>(
+	handle: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<C>,
+	calls: C[],
+): Promise<{ server: http.Server; port: number }> {
+	const server = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		const originalEnd = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
+		response.end = ((...args: unknown[]) => {
+			if (typeof args[0] === 'string' || Buffer.isBuffer(args[0])) chunks.push(Buffer.from(args[0]));
+			return originalEnd(...args);
+		}) as typeof response.end;
+		void handle(request, response).then(
+			(call) => {
+				call.status = response.statusCode;
+				call.responseBody = Buffer.concat(chunks).toString('utf8');
+				calls.push(call);
+			},
+			(error: Error) => {
+				if (!response.writableEnded) sendJson(response, 500, { message: error.message });
+			},
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, port: (server.address() as AddressInfo).port };
+}
+
+/**
  * Starts an HTTP endpoint backed by the SMS Handover Trigger with these node parameters
  * (e.g. `{ events: ['delivered'], options: { secretToken: 's3cret' } }`).
  */
@@ -281,27 +311,7 @@ export async function startTriggerEndpoint(
 		return call;
 	}
 
-	const server = http.createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		const originalEnd = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
-		// Keep a copy of what was answered, whoever wrote it (the node or the harness).
-		response.end = ((...args: unknown[]) => {
-			if (typeof args[0] === 'string' || Buffer.isBuffer(args[0])) chunks.push(Buffer.from(args[0]));
-			return originalEnd(...args);
-		}) as typeof response.end;
-		void handle(request, response).then(
-			(call) => {
-				call.status = response.statusCode;
-				call.responseBody = Buffer.concat(chunks).toString('utf8');
-				calls.push(call);
-			},
-			(error: Error) => {
-				if (!response.writableEnded) sendJson(response, 500, { message: error.message });
-			},
-		);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const { server, port } = await listenRecording(handle, calls);
 
 	return {
 		url: `http://127.0.0.1:${port}${webhookPath}`,
