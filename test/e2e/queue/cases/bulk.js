@@ -65,10 +65,10 @@ async function runBulkCase({ stack, runner, prefix, count }) {
 			if (!paired || paired.item !== i) assert.fail(`item ${i} is paired with ${JSON.stringify(paired)}`);
 		});
 		assert.equal(new Set(shootIds).size, batches, `shoot ids ${JSON.stringify(shootIds)}`);
-		// The shoot ids are the simulator's: it lists each one's recipients, in order.
+		// The shoot ids are the simulator's: its getDLR rows ({MSISDN, DLR, DESC}, as the panel answers) list each one's recipients, in order.
 		for (const [b, shootId] of shootIds.entries()) {
 			const reports = await sim.call('GET', `/miscapi/${encodeURIComponent(sim.apiKey)}/getDLR/${shootId}`);
-			assert.deepEqual(reports.map((r) => r.mobile), sentMobiles[b], `recipients of shoot id ${shootId}`);
+			assert.deepEqual(reports.map((r) => String(r.MSISDN)), sentMobiles[b], `recipients of shoot id ${shootId}`);
 		}
 		stack.log(
 			`bulk figures: ${count} items, POST → execution saved as finished ${formatMs(figures.untilStoppedMs)} ` +
