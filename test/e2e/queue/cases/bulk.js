@@ -39,7 +39,7 @@ async function runBulkCase({ stack, runner, prefix, count }) {
 		const [execution] = await stack.executions(WF.bulk.id, { afterId, withData: true });
 		figures.readMs = Date.now() - s;
 		assertFields(execution, { mode: 'webhook', status: 'success' }, `execution ${execution.id}`);
-		assertRunByWorker(stack, execution.id, 'webhook1');
+		await assertRunByWorker(stack, execution.id, 'webhook1');
 
 		const sends = await simRequests(sim, 'send');
 		const batches = Math.ceil(count / PROVIDER_LIMIT);

@@ -32,7 +32,8 @@ async function runDedupCase({ stack, runner, prefix, races = 5 }) {
 		figures.triggerOption = { pushes: 4, executions: rows.length };
 		assert.equal(rows.length, 2, `executions: ${JSON.stringify(rows.map((r) => [r.id, r.status]))}`);
 		// "onReceived": the 200 comes before the execution is stored, so ids need not follow the push order.
-		const receivers = rows.map((r) => assertRunByWorker(stack, r.id, null).enqueuedBy[0]);
+		const receivers = [];
+		for (const r of rows) receivers.push((await assertRunByWorker(stack, r.id, null)).enqueuedBy[0]);
 		assert.deepEqual(receivers.sort(), ['webhook1', 'webhook2'], 'one execution per webhook process');
 		for (const r of rows) assertFields(r, { status: 'success' }, `execution ${r.id}`);
 	});
@@ -47,8 +48,8 @@ async function runDedupCase({ stack, runner, prefix, races = 5 }) {
 		assert.equal(rows.length, 2, `executions: ${JSON.stringify(rows.map((r) => [r.id, r.status]))}`);
 		const second = rows[1];
 		assert.equal(rows[0].id, first.id);
-		assertRunByWorker(stack, first.id, 'webhook1');
-		assertRunByWorker(stack, second.id, 'webhook2');
+		await assertRunByWorker(stack, first.id, 'webhook1');
+		await assertRunByWorker(stack, second.id, 'webhook2');
 		for (const r of rows) assertFields(r, { status: 'success' }, `execution ${r.id}`);
 		const passed = (r) => (r.nodes['Remove Duplicates'] ? r.nodes['Remove Duplicates'].items : null);
 		assert.equal(first.nodes['SMS Handover Trigger'].items.length, 1);

@@ -47,7 +47,7 @@ async function runNativeDlrCase({ stack, runner, prefix }) {
 		assert.equal(rows.length, 1, `executions: ${JSON.stringify(rows.map((r) => [r.id, r.status]))}`);
 		execution = rows[0];
 		assertFields(execution, { mode: 'webhook', status: 'success' }, `execution ${execution.id}`);
-		assertRunByWorker(stack, execution.id, 'webhook2');
+		await assertRunByWorker(stack, execution.id, 'webhook2');
 	});
 	await runner.check(`${prefix} 1. native push: trigger item has shootId = sms_shoot_id, mobile, status delivered (read from execution_data)`, async () => {
 		assert.ok(execution, 'no execution to read (previous check failed)');

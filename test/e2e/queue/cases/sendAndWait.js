@@ -63,7 +63,12 @@ async function runSendAndWaitCase({ stack, runner, prefix }) {
 		assertFields(item, { shootId, mobile: '919876543210', status: 'delivered', providerStatus: 'DELIVERED' }, `execution ${executionId} output`);
 		assert.deepStrictEqual(done.nodes.Delivered.items, [item], 'the next node continues with the report');
 
-		const who = stack.whoHandled(executionId);
+		// Processes log after they wrote the database: give the resume's log lines a moment.
+		let who = stack.whoHandled(executionId);
+		for (let i = 0; i < 60 && (who.enqueuedBy.length < 2 || who.startedBy.length < 2); i++) {
+			await sleep(250);
+			who = stack.whoHandled(executionId);
+		}
 		const roles = Object.fromEntries(stack.allProcesses.map((p) => [p.name, p.role]));
 		assert.deepStrictEqual(who.enqueuedBy.sort(), ['webhook1', 'webhook2'], `enqueued by ${JSON.stringify(who.enqueuedBy)}: the start by webhook1, the resume by webhook2`);
 		assert.equal(who.startedBy.length, 2, `worker runs: ${JSON.stringify(who.startedBy)} (the send, then the resume)`);

@@ -14,9 +14,15 @@ async function postJson(url, body, { timeoutMs = 60000 } = {}) {
 /**
  * From the logs: `receiver` (a webhook process or the main; null: any one process) logged
  * "Enqueued execution N" and exactly one worker started and finished it. Returns the attribution.
+ * A process logs after it wrote the database, so the lines may come a moment after the row.
  */
-function assertRunByWorker(stack, executionId, receiver) {
-	const who = stack.whoHandled(executionId);
+async function assertRunByWorker(stack, executionId, receiver, { timeoutMs = 15000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let who = stack.whoHandled(executionId);
+	while ((who.enqueuedBy.length === 0 || who.finishedBy.length === 0) && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		who = stack.whoHandled(executionId);
+	}
 	const roles = Object.fromEntries(stack.allProcesses.map((p) => [p.name, p.role]));
 	if (receiver) assert.deepEqual(who.enqueuedBy, [receiver], `execution ${executionId} enqueued by ${JSON.stringify(who.enqueuedBy)}, expected ${receiver}`);
 	else assert.equal(who.enqueuedBy.length, 1, `execution ${executionId} enqueued by ${JSON.stringify(who.enqueuedBy)}`);
