@@ -9,7 +9,8 @@ const FIXED_SEED = 20261130;
 export function fuzzSettings(name: string, runs: { subset: number; full: number }) {
 	const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : FULL ? Date.now() % 2 ** 31 : FIXED_SEED;
 	const numRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : FULL ? runs.full : runs.subset;
-	if (FULL || process.env.FUZZ_SEED) console.log(`${name}: ${numRuns} runs, seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:fuzz)`);
+	// Written at once (jest holds console output until a test ends): a run that dies still names its seed.
+	if (FULL || process.env.FUZZ_SEED) process.stderr.write(`${name}: ${numRuns} runs, seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:fuzz)\n`);
 	return { seed, numRuns };
 }
 
