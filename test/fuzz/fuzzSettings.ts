@@ -1,7 +1,8 @@
 /**
  * How much to fuzz. `npm test` runs a fixed-seed subset; `npm run test:fuzz` (FUZZ_FULL=1 and a
  * fresh FUZZ_SEED, set by test/fuzz/jest.config.js) the full volume, the seed printed so a failure
- * can be replayed: FUZZ_SEED=<seed> npm run test:fuzz.
+ * can be replayed: FUZZ_SEED=<seed> npm run test:fuzz (FUZZ_NO_SHRINK=1: report the first failing
+ * request as it was generated instead of shrinking it, which is slow for huge bodies).
  */
 export const FULL = process.env.FUZZ_FULL === '1';
 const FIXED_SEED = 20261130;

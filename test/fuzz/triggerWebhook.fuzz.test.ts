@@ -92,7 +92,7 @@ it('no exception, no 5xx, no item from invalid or unauthenticated input, exactly
 				seen.items += call.items.length;
 			}
 		}),
-		{ seed, numRuns },
+		{ seed, numRuns, endOnFailure: process.env.FUZZ_NO_SHRINK === '1' },
 	);
 	console.log(`trigger fuzz: ${JSON.stringify(seen)}`);
 	// The generator really produced every kind (a fuzz run of one kind would prove little).
