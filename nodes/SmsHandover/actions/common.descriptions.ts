@@ -173,7 +173,8 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-export const sendOptions = optionsCollection([
+/** What every sending operation offers; each adds its own (the collection sorts them by name). */
+const messageOptions = [
 	balanceGuardOption,
 	creditsPerSegmentOption,
 	dryRunOption,
@@ -181,35 +182,14 @@ export const sendOptions = optionsCollection([
 	typeOption,
 	campaignOption,
 	routeIdOption,
-	dlrUrlOption,
 	timeoutOption,
-	concurrencyOption,
-]);
+];
 
-export const bulkOptions = optionsCollection([
-	balanceGuardOption,
-	creditsPerSegmentOption,
-	dryRunOption,
-	extraParametersOption,
-	typeOption,
-	campaignOption,
-	routeIdOption,
-	dlrUrlOption,
-	timeoutOption,
-	batchSizeOption,
-	bulkScheduleOption,
-]);
+export const sendOptions = optionsCollection([...messageOptions, dlrUrlOption, concurrencyOption]);
+
+export const bulkOptions = optionsCollection([...messageOptions, dlrUrlOption, batchSizeOption, bulkScheduleOption]);
 
 /** As Send, without DLR URL (the node sets it) and Concurrency (one item per execution). */
-export const sendAndWaitOptions = optionsCollection([
-	balanceGuardOption,
-	creditsPerSegmentOption,
-	dryRunOption,
-	extraParametersOption,
-	typeOption,
-	campaignOption,
-	routeIdOption,
-	timeoutOption,
-]);
+export const sendAndWaitOptions = optionsCollection(messageOptions);
 
 export const requestOptions = optionsCollection([timeoutOption]);
