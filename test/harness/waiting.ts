@@ -8,12 +8,12 @@
 import http from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 
-import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
 import { ACTION_NODE_TYPE, actionWorkflow, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
-import { listenRecording, loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
+import { callWebhook, listenRecording, loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
 
 export interface WaitingCall {
 	method: string;
@@ -80,32 +80,13 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 		};
 		// n8n hands webhook() a copy of the saved execution with the waiting node's stack entry first.
 		const context = new WebhookContext(workflow, workflow.getNode(node.name) as INode, additionalData, 'webhook', webhookData, [], structuredClone(waiting.data));
-		let result: IWebhookResponseData;
-		try {
-			result = (await nodeType.webhook.call(context)) as IWebhookResponseData;
-		} catch (error) {
-			call.thrown = (error as Error).message;
-			sendJson(response, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
-			return call;
-		}
-		if (result.workflowData !== undefined) {
-			call.resumed = true;
-			call.items = (result.workflowData[0] ?? []).map((item) => item.json);
-		}
-		if (result.noWebhookResponse === true) {
-			if (!response.writableEnded) {
-				call.thrown = 'webhook() returned noWebhookResponse without answering';
-				sendJson(response, 500, { message: call.thrown });
-			}
-			return call;
-		}
-		if (call.resumed) {
-			// responseData 'noData': an empty 200 once the execution resumes.
-			response.writeHead(200);
-			response.end();
-			return call;
-		}
-		sendJson(response, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+		// responseData 'noData': an empty 200 once the execution resumes.
+		const outcome = await callWebhook(() => nodeType.webhook.call(context), response, (resumed) =>
+			resumed ? undefined : { message: 'Webhook call received' },
+		);
+		call.thrown = outcome.thrown;
+		call.resumed = outcome.items !== undefined;
+		call.items = outcome.items ?? [];
 		return call;
 	}
 

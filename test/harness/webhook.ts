@@ -157,6 +157,41 @@ export function sendJson(response: http.ServerResponse, status: number, data: un
 }
 
 /**
+ * Calls a node's webhook() and answers the caller the way n8n does: 500 when it throws, nothing
+ * more when it answered itself (noWebhookResponse; a missing answer is a defect: 500), otherwise
+ * 200 with its webhookResponse or `fallback`. Returns the items it would start an execution with.
+ */
+export async function callWebhook(
+	webhook: () => Promise<IWebhookResponseData>,
+	response: http.ServerResponse,
+	fallback: (executed: boolean) => unknown,
+): Promise<{ items?: IDataObject[]; thrown?: string }> {
+	let result: IWebhookResponseData;
+	try {
+		result = await webhook();
+	} catch (error) {
+		sendJson(response, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+		return { thrown: (error as Error).message };
+	}
+	const items = result.workflowData === undefined ? undefined : (result.workflowData[0] ?? []).map((item) => item.json);
+	if (result.noWebhookResponse === true) {
+		if (response.writableEnded) return { items };
+		// Real n8n would leave the caller hanging: fail loudly instead.
+		const thrown = 'webhook() returned noWebhookResponse without answering';
+		sendJson(response, 500, { message: thrown });
+		return { items, thrown };
+	}
+	const answer = result.webhookResponse ?? fallback(items !== undefined);
+	if (answer === undefined) {
+		response.writeHead(200);
+		response.end();
+	} else {
+		sendJson(response, 200, answer);
+	}
+	return { items };
+}
+
+/**
  * A loopback HTTP server that hands each request to `handle` and records the call it returns, with
  * the status and body that were answered, whoever wrote them (the node or the harness).
  */
@@ -286,28 +321,10 @@ export async function startTriggerEndpoint(
 			null,
 		);
 
-		let result: IWebhookResponseData;
-		try {
-			result = (await nodeType.webhook.call(context)) as IWebhookResponseData;
-		} catch (error) {
-			call.thrown = (error as Error).message;
-			sendJson(response, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
-			return call;
-		}
-		if (result.workflowData !== undefined) {
-			call.executed = true;
-			call.items = (result.workflowData[0] ?? []).map((item) => item.json);
-		}
-		if (result.noWebhookResponse === true) {
-			if (!response.writableEnded) {
-				// Real n8n would leave the caller hanging: fail loudly instead.
-				call.thrown = 'webhook() returned noWebhookResponse without answering';
-				sendJson(response, 500, { message: call.thrown });
-			}
-			return call;
-		}
-		const fallback = call.executed ? 'Workflow was started' : 'Webhook call received';
-		sendJson(response, 200, result.webhookResponse ?? { message: fallback });
+		const outcome = await callWebhook(() => nodeType.webhook.call(context), response, (executed) => ({ message: executed ? 'Workflow was started' : 'Webhook call received' }));
+		call.thrown = outcome.thrown;
+		call.executed = outcome.items !== undefined;
+		call.items = outcome.items ?? [];
 		return call;
 	}
 
