@@ -12,9 +12,9 @@ import * as account from './actions/account/Account.resource';
 import * as deliveryReport from './actions/deliveryReport/DeliveryReport.resource';
 import * as otp from './actions/otp/Otp.resource';
 import { router } from './actions/router';
-import { resumeOnDeliveryReport } from './actions/sms/deliveryWait';
 import * as sms from './actions/sms/Sms.resource';
-import { noWebhookRegistration } from './helpers/noWebhookRegistration';
+import { resumeOnDeliveryReport } from './waiting';
+import { noWebhookRegistration } from './webhook/registration';
 
 export class SmsHandover implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,6 +65,6 @@ export class SmsHandover implements INodeType {
 	webhookMethods = noWebhookRegistration;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeOnDeliveryReport.call(this);
+		return await resumeOnDeliveryReport(this);
 	}
 }

@@ -6,10 +6,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { noWebhookRegistration } from './helpers/noWebhookRegistration';
 import { dlrWebhooks, triggerProperties } from './trigger/description';
 import { smsHandoverWebhookApiTest } from './trigger/secret';
 import { receiveDeliveryReports } from './trigger/webhook';
+import { noWebhookRegistration } from './webhook/registration';
 
 export class SmsHandoverTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,6 +41,6 @@ export class SmsHandoverTrigger implements INodeType {
 	webhookMethods = noWebhookRegistration;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveDeliveryReports.call(this);
+		return await receiveDeliveryReports(this);
 	}
 }

@@ -2,16 +2,17 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { placeApiKey } from '../../credentials/SmsHandoverApi.credentials';
-import { pollForDelivery } from '../../nodes/SmsHandover/actions/sms/deliveryPoll';
+import { pollForDelivery } from '../../nodes/SmsHandover/waiting/poll';
 import { credentialsFor, run, useSimulator } from './fixtures';
 
 const ctx = useSimulator({ dlr: { autoPush: false } });
 
 /** The parts of an execute context the poll uses, talking to the simulator for real. */
-function contextFor(signal?: AbortSignal): IExecuteFunctions {
+function contextFor(signal?: AbortSignal, timeZone = 'UTC'): IExecuteFunctions {
 	return {
 		getNode: () => ({ name: 'SMS Handover', type: 'n8n-nodes-smshandover.smsHandover', typeVersion: 1, parameters: {} }),
 		getExecutionCancelSignal: () => signal,
+		getTimezone: () => timeZone,
 		logger: { info: () => {}, warn: () => {} },
 		helpers: {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
@@ -30,11 +31,10 @@ async function sent(): Promise<string> {
 
 it('ends with a timeout item that keeps what it knew and what it last saw', async () => {
 	const shootId = await sent();
-	const report = await pollForDelivery.call(contextFor(), {
+	const report = await pollForDelivery(contextFor(undefined, 'Asia/Kolkata'), {
 		shootId,
 		mobile: '919876543210',
 		deadline: Date.now() + 4_000,
-		timeZone: 'Asia/Kolkata',
 		itemIndex: 0,
 		known: { senderId: 'S', parts: 1, sentAt: '2026-11-30T04:50:31.000Z' },
 	});
@@ -54,7 +54,7 @@ it('ends with a timeout item that keeps what it knew and what it last saw', asyn
 it('keeps polling through a failed pull and says why when nothing was ever read', async () => {
 	const shootId = await sent();
 	ctx.sim.setFailure('dlr', 'errText', { message: 'INVALID SHOOT ID' });
-	const report = await pollForDelivery.call(contextFor(), { shootId, mobile: '919876543210', deadline: Date.now() + 4_000, timeZone: 'UTC', itemIndex: 0 });
+	const report = await pollForDelivery(contextFor(), { shootId, mobile: '919876543210', deadline: Date.now() + 4_000, itemIndex: 0 });
 	expect(report).toMatchObject({ status: 'timeout', reason: `SMS Handover does not know the shoot ID "${shootId}"` });
 	expect(ctx.sim.requests.filter((request) => request.endpoint === 'dlr')).toHaveLength(2);
 });
@@ -63,7 +63,7 @@ it('stops within seconds when the execution is cancelled', async () => {
 	const shootId = await sent();
 	const controller = new AbortController();
 	const started = Date.now();
-	const polling = pollForDelivery.call(contextFor(controller.signal), { shootId, mobile: '919876543210', deadline: Date.now() + 60_000, timeZone: 'UTC', itemIndex: 0 });
+	const polling = pollForDelivery(contextFor(controller.signal), { shootId, mobile: '919876543210', deadline: Date.now() + 60_000, itemIndex: 0 });
 	controller.abort();
 	expect((await polling).status).toBe('timeout');
 	expect(Date.now() - started).toBeLessThan(30_000);

@@ -1,4 +1,4 @@
-import { BULK_PARAMETER } from '../../nodes/SmsHandover/actions/sms/bulkLimit';
+import { BULK_PARAMETER } from '../../nodes/SmsHandover/helpers/panelLimits';
 import { run, useSimulator } from './fixtures';
 
 /**

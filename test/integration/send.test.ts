@@ -1,4 +1,4 @@
-import { BULK_LIMIT } from '../../nodes/SmsHandover/actions/sms/bulkLimit';
+import { BULK_LIMIT } from '../../nodes/SmsHandover/helpers/panelLimits';
 import { API_KEY, run, useSimulator, visibleText } from './fixtures';
 
 const send = (overrides: Record<string, unknown> = {}) => ({

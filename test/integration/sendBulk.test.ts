@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BULK_LIMIT, BULK_PARAMETER } from '../../nodes/SmsHandover/actions/sms/bulkLimit';
+import { BULK_LIMIT, BULK_PARAMETER } from '../../nodes/SmsHandover/helpers/panelLimits';
 import { API_KEY, run, useSimulator } from './fixtures';
 
 const bulk = (overrides: Record<string, unknown> = {}) => ({

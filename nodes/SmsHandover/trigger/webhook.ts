@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { DeliveryReport } from '../helpers/dlr';
-import { answer, incomingRequest, neverThrow, readReports } from '../helpers/webhookRequest';
+import { answer, incomingRequest, neverThrow, readReports } from '../webhook/request';
 import { dedupeKey, SeenReports } from './dedupe';
 import { requestAuthorized } from './secret';
 
@@ -63,6 +63,6 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 }
 
 /** The trigger's webhook(): never throws; unexpected failures answer 500 with a short reason. */
-export async function receiveDeliveryReports(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	return await neverThrow(this, 'the delivery report request', async () => await handle(this));
+export async function receiveDeliveryReports(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	return await neverThrow(context, 'the delivery report request', async () => await handle(context));
 }

@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptions } from '../common.descriptions';
-import { forOperation } from '../displayOptions';
-import { itemParameter } from '../itemParameters';
-import { processItems } from '../processItems';
-import { pullReports } from './pullReports';
-import { accountTimeZone } from '../accountSettings';
-import { toRequiredText } from '../sms/smsInput';
-import { requestTimeout } from '../sms/smsOptions';
+import { pullReports } from '../shared/deliveryReports';
+import { requestOptions } from '../shared/descriptions';
+import { forOperation } from '../shared/displayOptions';
+import { toRequiredText } from '../shared/input';
+import { itemParameter } from '../shared/itemParameters';
+import { readTimeout } from '../shared/options';
+import { processItems } from '../shared/processItems';
 
 export const description: INodeProperties[] = forOperation('deliveryReport', 'get', [
 	{
@@ -26,15 +25,12 @@ export const description: INodeProperties[] = forOperation('deliveryReport', 'ge
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	const shootIds = itemParameter(this, 'shootId', items);
-	// Panels write report times without a zone, on the account's clock.
-	const timeZone = await accountTimeZone.call(this);
 	return await processItems(this, items, {
 		concurrency: 5,
 		prepare: (itemIndex) => ({
 			shootId: toRequiredText(node, shootIds(itemIndex), itemIndex, 'shootId'),
-			timeout: requestTimeout(this, itemIndex),
+			timeout: readTimeout(this, itemIndex),
 		}),
-		perform: async ({ shootId, timeout }, itemIndex) =>
-			await pullReports.call(this, shootId, timeZone, timeout, itemIndex),
+		perform: async ({ shootId, timeout }, itemIndex) => await pullReports(this, shootId, timeout, itemIndex),
 	});
 }

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { assertFirstAttempt } from '../../sending/rerunGuard';
 import { apiRequest, endpoints } from '../../transport';
-import { requestOptions } from '../common.descriptions';
-import { forOperation } from '../displayOptions';
-import { itemParameter } from '../itemParameters';
-import { unexpectedReply } from '../nodeError';
-import { processItems } from '../processItems';
-import { assertFirstAttempt } from '../sms/rerunGuard';
-import { inputError } from '../inputError';
-import { toMobile, toRequiredText } from '../sms/smsInput';
-import { requestTimeout } from '../sms/smsOptions';
+import { requestOptions } from '../shared/descriptions';
+import { forOperation } from '../shared/displayOptions';
+import { inputError, unexpectedReply } from '../shared/errors';
+import { toMobile, toRequiredText } from '../shared/input';
+import { itemParameter } from '../shared/itemParameters';
+import { readTimeout } from '../shared/options';
+import { processItems } from '../shared/processItems';
 
 export const description: INodeProperties[] = forOperation('otp', 'send', [
 	{
@@ -56,14 +55,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems(this, items, {
 		concurrency: 5,
 		submitsMessages: true,
-		beforeSending: async () => await assertFirstAttempt.call(this),
+		beforeSending: async () => await assertFirstAttempt(this),
 		prepare: (itemIndex) => ({
 			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
 			mobile: otpMobile(node, mobiles(itemIndex), itemIndex),
-			timeout: requestTimeout(this, itemIndex),
+			timeout: readTimeout(this, itemIndex),
 		}),
 		perform: async ({ channelId, mobile, timeout }, itemIndex) => {
-			const answer = (await apiRequest.call(this, {
+			const answer = (await apiRequest(this, {
 				method: 'GET',
 				endpoint: endpoints.otpSend,
 				qs: { channel_id: channelId, mobile },

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
-import { requestOptions } from '../common.descriptions';
-import { forOperation } from '../displayOptions';
-import { itemParameter } from '../itemParameters';
-import { asNodeError } from '../nodeError';
-import { processItems } from '../processItems';
-import { toRequiredText } from '../sms/smsInput';
-import { requestTimeout } from '../sms/smsOptions';
+import { requestOptions } from '../shared/descriptions';
+import { forOperation } from '../shared/displayOptions';
+import { asNodeError, panelRefusal } from '../shared/errors';
+import { toRequiredText } from '../shared/input';
+import { itemParameter } from '../shared/itemParameters';
+import { readTimeout } from '../shared/options';
+import { processItems } from '../shared/processItems';
 
 export const description: INodeProperties[] = forOperation('otp', 'verify', [
 	{
@@ -35,13 +35,13 @@ export const description: INodeProperties[] = forOperation('otp', 'verify', [
 const LOCKED_OUT = /TOO MANY ATTEMPTS/i;
 
 /** The panel's verify, where a lock-out is an answer rather than a failure. */
-async function askPanel(this: IExecuteFunctions, qs: IDataObject, timeout: number | undefined, itemIndex: number) {
+async function askPanel(context: IExecuteFunctions, qs: IDataObject, timeout: number | undefined, itemIndex: number) {
 	try {
 		// Never retried: every call counts as an attempt at the panel.
-		return (await apiRequest.call(this, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex, retry: 'never' })) as unknown;
+		return (await apiRequest(context, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex, retry: 'never' })) as unknown;
 	} catch (error) {
 		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
-		throw asNodeError(this.getNode(), error, itemIndex);
+		throw asNodeError(context.getNode(), error, itemIndex);
 	}
 }
 
@@ -58,21 +58,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex) => ({
 			reference: toRequiredText(node, references(itemIndex), itemIndex, 'reference'),
 			otp: toRequiredText(node, codes(itemIndex), itemIndex, 'otp'),
-			timeout: requestTimeout(this, itemIndex),
+			timeout: readTimeout(this, itemIndex),
 		}),
 		perform: async ({ reference, otp, timeout }, itemIndex) => {
-			const answer = await askPanel.call(this, { reference, otp }, timeout, itemIndex);
+			const answer = await askPanel(this, { reference, otp }, timeout, itemIndex);
 			if (Array.isArray(answer)) {
 				// The panel's answer helper has no case for an unknown reference: it sends `[]`.
-				throw new NodeApiError(
+				throw panelRefusal(
 					node,
-					{ message: 'unknown OTP reference' },
-					{
-						message: `SMS Handover does not know the OTP reference "${reference}"`,
-						description:
-							'The reference was never issued to this account, or its OTP was already verified, locked out or expired (the panel then deletes it). Send a new OTP.',
-						itemIndex,
-					},
+					'unknown OTP reference',
+					`SMS Handover does not know the OTP reference "${reference}"`,
+					'The reference was never issued to this account, or its OTP was already verified, locked out or expired (the panel then deletes it). Send a new OTP.',
+					itemIndex,
 				);
 			}
 			const reply = (answer ?? {}) as IDataObject;

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { messageField, scheduleAtField, senderIdField, sendOptions } from '../common.descriptions';
-import { forOperation } from '../displayOptions';
-import { contactsField } from './send.operation';
-import { sendMessages } from './sendMessages';
+import { sendMessages } from '../../sending';
+import { contactsField, messageField, scheduleAtField, senderIdField, sendOptions } from '../shared/descriptions';
+import { forOperation } from '../shared/displayOptions';
 
 export const description: INodeProperties[] = forOperation('sms', 'schedule', [
 	senderIdField,
@@ -13,6 +12,7 @@ export const description: INodeProperties[] = forOperation('sms', 'schedule', [
 	sendOptions,
 ]);
 
+/** One text to the contacts of each item, at the item's time (the panel keeps it until then). */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-	return await sendMessages.call(this, items, true);
+	return await sendMessages(this, items, { plan: 'contacts', scheduled: true });
 }

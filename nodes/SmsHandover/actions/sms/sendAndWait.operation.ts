@@ -1,22 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountTimeZone } from '../accountSettings';
-import { messageField, senderIdField, sendAndWaitOptions } from '../common.descriptions';
-import { forOperation } from '../displayOptions';
-import { inputError } from '../inputError';
-import { asNodeError } from '../nodeError';
-import { errorItem } from '../processItems';
-import { timeoutReport } from './deliveryOutcome';
-import { pollForDelivery } from './deliveryPoll';
-import { resumeUrlFor, waitForReport } from './deliveryWait';
-import { assertFirstAttempt } from './rerunGuard';
-import { contactsField } from './send.operation';
-import { guardBalances, previewJson, sendPreparer, submitToAll, type PreparedSend } from './sendMessages';
-import { readRunOptions } from './smsOptions';
+import { sendMessages } from '../../sending';
+import { awaitDelivery, prepareWait, type Wait, type WaitMethod } from '../../waiting';
+import { contactsField, messageField, senderIdField, sendAndWaitOptions } from '../shared/descriptions';
+import { forOperation } from '../shared/displayOptions';
+import { inputError } from '../shared/errors';
 
 export const MAX_WAIT_MINUTES = 7 * 24 * 60;
-type WaitMethod = 'push' | 'poll';
 
 export const description: INodeProperties[] = forOperation('sms', 'sendAndWaitForDelivery', [
 	{
@@ -78,68 +69,36 @@ function readWait(context: IExecuteFunctions): { method: WaitMethod; minutes: nu
 	return { method, minutes };
 }
 
-/** What is known of the message before any report: the timeout item starts from it. */
-function sentFacts(input: PreparedSend, sentAt: Date): IDataObject {
-	return { senderId: input.senderId, parts: input.analysis.segments, sentAt: sentAt.toISOString() };
-}
-
-async function sendAndWait(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData> {
-	const node = this.getNode();
-	if (items.length !== 1) {
-		throw new NodeOperationError(node, `Send and Wait for Delivery handles one input item per execution; it received ${items.length}`, {
-			description: 'Put a Loop Over Items node (batch size 1) before it, or call a sub-workflow per message. Nothing was sent.',
-		});
-	}
-	// Everything is read and checked before anything is sent.
-	const run = readRunOptions(node, this.getNodeParameter('options', 0, {}) as IDataObject);
-	const input = sendPreparer.call(this, items)(0);
-	if (input.contacts.length !== 1) {
-		throw inputError(node, 0, 'contacts', `has ${input.contacts.length} numbers; Send and Wait for Delivery sends to exactly one`, 'Use Send for several numbers, or run one execution per number.');
-	}
-	const wait = readWait(this);
-	const timeZone = wait.method === 'poll' ? await accountTimeZone.call(this) : undefined;
-	const verdict = run.balanceGuard ? (await guardBalances.call(this, [input], run)).get(input.options.routeId) : undefined;
-	if (run.dryRun) {
-		return { json: { ...previewJson(input, run, verdict), waitMethod: wait.method, maxWaitMinutes: wait.minutes }, pairedItem: { item: 0 } };
-	}
-	const mobile = input.contacts[0];
-	const waitUntil = new Date(Date.now() + wait.minutes * 60_000);
-	await assertFirstAttempt.call(this);
-
-	if (wait.method === 'push') {
-		const resume = resumeUrlFor(this);
-		const sentAt = new Date();
-		const { shootIds, heldForApproval } = await submitToAll.call(this, { ...input, options: { ...input.options, dlrUrl: resume.url } }, 0);
-		await waitForReport(this, timeoutReport(shootIds[0], mobile, sentFacts(input, sentAt)), resume.keyHash, waitUntil);
-		// Shown while the execution waits; the report (or the timeout item) replaces it.
-		return {
-			json: { status: 'pending', shootId: shootIds[0], mobile, heldForApproval, waitUntil: waitUntil.toISOString() },
-			pairedItem: { item: 0 },
-		};
-	}
-
-	const sentAt = new Date();
-	const { shootIds } = await submitToAll.call(this, { ...input, options: { ...input.options, dlrUrl: undefined } }, 0);
-	const report = await pollForDelivery.call(this, {
-		shootId: shootIds[0],
-		mobile,
-		deadline: waitUntil.getTime(),
-		timeZone: timeZone as string,
-		timeout: input.options.timeout,
-		itemIndex: 0,
-		known: sentFacts(input, sentAt),
-	});
-	return { json: report, pairedItem: { item: 0 } };
-}
-
 /** One SMS to one number, then wait (push: n8n's waiting webhook; poll: getDLR) for its final report. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	try {
-		return [await sendAndWait.call(this, items)];
-	} catch (error) {
-		const failure = asNodeError(node, error, 0);
-		if (!this.continueOnFail()) throw failure;
-		return items.map((_, itemIndex) => errorItem(node, failure, itemIndex));
-	}
+	let wait: Wait;
+	let settings: { method: WaitMethod; minutes: number };
+	return await sendMessages(this, items, {
+		plan: 'contacts',
+		prepareRun: (run) => {
+			if (items.length !== 1) {
+				throw new NodeOperationError(node, `Send and Wait for Delivery handles one input item per execution; it received ${items.length}`, {
+					description: 'Put a Loop Over Items node (batch size 1) before it, or call a sub-workflow per message. Nothing was sent.',
+				});
+			}
+			settings = readWait(this);
+			wait = prepareWait(this, settings.method, settings.minutes, run.options.dryRun);
+		},
+		completeMessage: (message) => {
+			if (message.recipients.length !== 1) {
+				throw inputError(
+					node,
+					0,
+					'contacts',
+					`has ${message.recipients.length} numbers; Send and Wait for Delivery sends to exactly one`,
+					'Use Send for several numbers, or run one execution per number.',
+				);
+			}
+			// The node sets the DLR URL itself: the resume URL (push), or none (poll).
+			return { ...message, options: { ...message.options, dlrUrl: wait.resume?.url } };
+		},
+		previewFields: () => ({ waitMethod: settings.method, maxWaitMinutes: settings.minutes }),
+		afterSend: async (message, _sent, submissions) => await awaitDelivery(this, wait, message, submissions),
+	});
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { pullReports } from '../deliveryReport/pullReports';
-import { isFinal, reportFor, timeoutReport } from './deliveryOutcome';
+import { pullReports } from '../actions/shared/deliveryReports';
+import { isFinal, reportFor, timeoutReport } from './outcome';
 
 /** Pauses between pulls: a few seconds first (most reports arrive fast), then every 30 s. */
 export const POLL_DELAYS_MS = [3_000, 5_000, 10_000, 15_000, 30_000];
@@ -14,7 +14,6 @@ export interface PollRequest {
 	mobile: string;
 	/** Epoch ms after which the wait ends with a timeout item. */
 	deadline: number;
-	timeZone: string;
 	timeout?: number;
 	itemIndex: number;
 	/** What is known of the message before any report (kept on a timeout item). */
@@ -26,8 +25,8 @@ export interface PollRequest {
  * execution holds its worker slot meanwhile. A failed pull is not fatal: right after a send the
  * panel may not know the shoot id yet, and a passing outage should not lose a long wait.
  */
-export async function pollForDelivery(this: IExecuteFunctions, request: PollRequest): Promise<IDataObject> {
-	const signal = this.getExecutionCancelSignal();
+export async function pollForDelivery(context: IExecuteFunctions, request: PollRequest): Promise<IDataObject> {
+	const signal = context.getExecutionCancelSignal();
 	let lastSeen: IDataObject | undefined;
 	let lastError: string | undefined;
 	for (let attempt = 0; ; attempt++) {
@@ -39,7 +38,7 @@ export async function pollForDelivery(this: IExecuteFunctions, request: PollRequ
 		}
 		if (signal?.aborted) break;
 		try {
-			const reports = await pullReports.call(this, request.shootId, request.timeZone, request.timeout, request.itemIndex);
+			const reports = await pullReports(context, request.shootId, request.timeout, request.itemIndex);
 			lastSeen = reportFor(reports, request.mobile) ?? lastSeen;
 			lastError = undefined;
 		} catch (error) {

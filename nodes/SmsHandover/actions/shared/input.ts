@@ -1,8 +1,9 @@
+/** Readers of what an item gives for a field: each returns the clean value or throws an input error naming the item and the field. */
 import type { INode } from 'n8n-workflow';
 
 import { MAX_MESSAGE_CHARACTERS } from '../../helpers/encoding';
 import { normalisePhone, parseContacts } from '../../helpers/phone';
-import { describeValue, inputError } from '../inputError';
+import { describeValue, inputError } from './errors';
 
 /** Message text from whatever the parameter resolved to (string, number, ...). */
 export function toMessageText(node: INode, raw: unknown, itemIndex: number, field = 'message'): string {

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { parseScheduleInstant, toProviderTime } from '../../helpers/scheduleTime';
-import { inputError } from '../inputError';
+import { inputError } from './errors';
 
 export interface ScheduleTime {
 	/** What the provider receives: `YYYY-MM-DD HH:mm` in the account's time zone. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { parseFieldReference, readFieldPath } from '../helpers/fieldReference';
+import { parseFieldReference, readFieldPath } from '../../helpers/fieldReference';
 
 export type ItemParameter = (itemIndex: number) => unknown;
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { alreadySubmittedByEarlierAttempt } from '../actions/shared/errors';
 
 /** Submitted runs remembered per node (n8n keeps the newest). A repeat comes within minutes. */
 const REMEMBERED_RUNS = 1000;
@@ -38,15 +39,10 @@ async function recordAttempt(context: IExecuteFunctions, key: string): Promise<A
  * when its own execution id and run index are already recorded. Where n8n's store is unavailable
  * it goes ahead as before.
  */
-export async function assertFirstAttempt(this: IExecuteFunctions): Promise<void> {
-	const executionId = this.getExecutionId();
+export async function assertFirstAttempt(context: IExecuteFunctions): Promise<void> {
+	const executionId = context.getExecutionId();
 	if (!executionId) return;
-	const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex) || 0;
-	if ((await recordAttempt(this, `${executionId}:${runIndex}`)) !== 'repeat') return;
-	throw new NodeOperationError(this.getNode(), `Already submitted by an earlier attempt of execution ${executionId}; not sent again`, {
-		description:
-			'n8n started this execution a second time after the worker running it stopped (queue mode). ' +
-			'The first attempt may have submitted some or all messages: check them in your SMS Handover panel ' +
-			'before sending the rest. QUEUE_WORKER_MAX_STALLED_COUNT=0 stops n8n 1.x from re-running executions.',
-	});
+	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex) || 0;
+	if ((await recordAttempt(context, `${executionId}:${runIndex}`)) !== 'repeat') return;
+	throw alreadySubmittedByEarlierAttempt(context.getNode(), executionId);
 }

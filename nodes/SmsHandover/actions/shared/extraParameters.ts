@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { inputError } from '../inputError';
+import { inputError } from './errors';
 
 /**
  * Names an extra parameter may not take, with the reason. The node sends the first group itself;

@@ -1,8 +1,9 @@
+/** The Options collections, read and checked: an error names the item and the option. */
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { describeValue, inputError } from '../inputError';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../processItems';
-import { BULK_LIMIT } from './bulkLimit';
+import { BULK_LIMIT } from '../../helpers/panelLimits';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
+import { describeValue, inputError } from './errors';
 import { readExtraParameters, type ExtraParameters } from './extraParameters';
 
 export type RequestedType = 'auto' | 'text' | 'unicode' | 'flash';
@@ -20,7 +21,7 @@ export interface SmsOptions {
 
 const TYPES: RequestedType[] = ['auto', 'text', 'unicode', 'flash'];
 
-export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number): SmsOptions {
+function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOptions {
 	const type = (raw.type ?? 'auto') as RequestedType;
 	if (!TYPES.includes(type)) {
 		throw inputError(node, itemIndex, 'options.type', `"${describeValue(type)}" is not one of ${TYPES.join(', ')}`);
@@ -33,10 +34,7 @@ export function readSmsOptions(node: INode, raw: IDataObject, itemIndex: number)
 	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > BULK_LIMIT) {
 		throw inputError(node, itemIndex, 'options.batchSize', `must be a whole number from 1 to ${BULK_LIMIT}`);
 	}
-	const timeout = raw.timeout === undefined ? undefined : Number(raw.timeout);
-	if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 1)) {
-		throw inputError(node, itemIndex, 'options.timeout', 'must be a positive number of milliseconds');
-	}
+	const timeout = timeoutOption(node, raw, itemIndex);
 	const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 	return {
 		type,
@@ -67,7 +65,7 @@ function booleanOption(node: INode, raw: unknown, field: string): boolean {
 	throw inputError(node, 0, field, `"${describeValue(raw)}" is not true or false`);
 }
 
-export function readRunOptions(node: INode, raw: IDataObject): RunOptions {
+function runOptionsFrom(node: INode, raw: IDataObject): RunOptions {
 	const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
 	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
 		throw inputError(node, 0, 'options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}`);
@@ -84,23 +82,28 @@ export function readRunOptions(node: INode, raw: IDataObject): RunOptions {
 	};
 }
 
-/** Form fields every send request carries besides the recipients and the text. */
-export function commonSendFields(
-	senderId: string,
-	type: string,
-	options: SmsOptions,
-	providerTime?: string,
-): IDataObject {
-	const form: IDataObject = { senderid: senderId, type };
-	if (options.campaign) form.campaign = options.campaign;
-	if (options.routeId) form.routeid = options.routeId;
-	if (options.dlrUrl) form.dlr_url = options.dlrUrl;
-	if (providerTime) form.time = providerTime;
-	for (const [name, value] of options.extraParameters) form[name] = value;
-	return form;
+const optionsOf = (context: IExecuteFunctions, itemIndex: number) =>
+	context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+function timeoutOption(node: INode, raw: IDataObject, itemIndex: number): number | undefined {
+	const timeout = raw.timeout === undefined ? undefined : Number(raw.timeout);
+	if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 1)) {
+		throw inputError(node, itemIndex, 'options.timeout', 'must be a positive number of milliseconds');
+	}
+	return timeout;
 }
 
-/** The Timeout option of the operations whose options hold nothing else. */
-export function requestTimeout(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	return readSmsOptions(context.getNode(), context.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex).timeout;
+/** The Timeout option of the operations whose options hold nothing else (Balance, OTP, Delivery Report). */
+export function readTimeout(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	return timeoutOption(context.getNode(), optionsOf(context, itemIndex), itemIndex);
+}
+
+/** An item's SMS options (Send, Schedule, Send and Wait; Send Bulk reads the first item's for the run). */
+export function readSmsOptions(context: IExecuteFunctions, itemIndex: number): SmsOptions {
+	return smsOptionsFrom(context.getNode(), optionsOf(context, itemIndex), itemIndex);
+}
+
+/** The options that apply to the whole execution, from the first item. */
+export function readRunOptions(context: IExecuteFunctions): RunOptions {
+	return runOptionsFrom(context.getNode(), optionsOf(context, 0));
 }

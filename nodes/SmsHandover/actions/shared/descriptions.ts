@@ -1,7 +1,8 @@
+/** Parameters several operations show: spread into their descriptions, defined once here. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BULK_LIMIT } from './sms/bulkLimit';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './processItems';
+import { BULK_LIMIT } from '../../helpers/panelLimits';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
 
 export const senderIdField: INodeProperties = {
 	displayName: 'Sender ID',
@@ -11,6 +12,17 @@ export const senderIdField: INodeProperties = {
 	default: '',
 	placeholder: 'DEMO',
 	description: 'An approved sender ID of your account',
+};
+
+export const contactsField: INodeProperties = {
+	displayName: 'Contacts',
+	name: 'contacts',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '919876543210, 919812345678',
+	description:
+		'Phone numbers with country code, separated by commas, spaces, semicolons or new lines, or an array from an expression. Duplicates are sent once.',
 };
 
 export const messageField: INodeProperties = {

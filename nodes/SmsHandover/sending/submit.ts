@@ -1,25 +1,28 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, endpoints } from '../../transport';
-import { unexpectedReply } from '../nodeError';
+import { unexpectedReply } from '../actions/shared/errors';
+import { apiRequest, endpoints } from '../transport';
 
 export interface Submission {
 	shootId: string;
 	providerMessage: string;
 	/** The panel found spam words and holds the campaign until its admin approves it: nothing has gone out yet. */
 	heldForApproval: boolean;
+	/** When the request left (Send and Wait keeps it as the message's send time). */
+	sentAt: Date;
 }
 
 const HELD_FOR_APPROVAL = /HELD\s+FOR\s+APPROVAL/i;
 
-/** One POST to the send endpoint; a success must name its shoot id. */
+/** The one POST to the send endpoint; a success must name its shoot id. Never retried once it may have arrived. */
 export async function submitSms(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	form: IDataObject,
 	itemIndex: number,
 	timeout?: number,
 ): Promise<Submission> {
-	const answer = (await apiRequest.call(this, {
+	const sentAt = new Date();
+	const answer = (await apiRequest(context, {
 		method: 'POST',
 		endpoint: endpoints.send,
 		form,
@@ -30,7 +33,7 @@ export async function submitSms(
 	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
 	if (shootId === undefined || shootId === null || shootId === '') {
 		throw unexpectedReply(
-			this.getNode(),
+			context.getNode(),
 			'SMS Handover accepted the request but returned no shoot id',
 			answer,
 			itemIndex,
@@ -38,5 +41,5 @@ export async function submitSms(
 		);
 	}
 	const providerMessage = String(answer.message ?? 'SMS SUBMITTED SUCCESSFULLY');
-	return { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage) };
+	return { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage), sentAt };
 }

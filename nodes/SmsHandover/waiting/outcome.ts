@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { makeReport, type DeliveryStatus } from '../../helpers/dlr';
+import { makeReport, type DeliveryStatus } from '../helpers/dlr';
 
 /** Statuses after which a message's fate cannot change: the wait ends. */
 export const FINAL_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'failed', 'rejected', 'expired']);

@@ -3,19 +3,22 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { extractReportRecords, makeReport, normaliseReport } from '../../helpers/dlr';
 import { apiRequest, endpoints, type ApiContext } from '../../transport';
-import { asNodeError } from '../nodeError';
+import { asNodeError, panelRefusal } from './errors';
 
-/** The panel's reports for one shoot id, one per recipient, or the error that names the shoot id. */
+/**
+ * The panel's reports for one shoot id (getDLR), one per recipient, in the trigger's item shape
+ * (Delivery Report → Get, and Send and Wait's poll and empty-push resume). Zone-less report times
+ * are read in the workflow's time zone, as everywhere.
+ */
 export async function pullReports(
-	this: ApiContext,
+	context: ApiContext,
 	shootId: string,
-	timeZone: string,
 	timeout: number | undefined,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	let answer: unknown;
 	try {
-		answer = await apiRequest.call(this, {
+		answer = await apiRequest(context, {
 			method: 'GET',
 			endpoint: endpoints.deliveryReport(shootId),
 			timeout,
@@ -24,19 +27,17 @@ export async function pullReports(
 		});
 	} catch (error) {
 		if (error instanceof NodeApiError && /INVALID SHOOT ID/i.test(error.message)) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: error.message },
-				{
-					message: `SMS Handover does not know the shoot ID "${shootId}"`,
-					description:
-						'The panel answered INVALID SHOOT ID: no message of this account has that shoot ID (mistyped, or sent with another account\'s key).',
-					itemIndex,
-				},
+			throw panelRefusal(
+				context.getNode(),
+				error.message,
+				`SMS Handover does not know the shoot ID "${shootId}"`,
+				"The panel answered INVALID SHOOT ID: no message of this account has that shoot ID (mistyped, or sent with another account's key).",
+				itemIndex,
 			);
 		}
-		throw asNodeError(this.getNode(), error, itemIndex);
+		throw asNodeError(context.getNode(), error, itemIndex);
 	}
+	const timeZone = context.getTimezone();
 	const reports = extractReportRecords(answer)
 		.map((record) => normaliseReport(record, { timeZone }))
 		.filter((report) => report !== null)

@@ -5,7 +5,7 @@
  */
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { parseDlrRequest, type DlrRequestResult } from './dlr';
+import { parseDlrRequest, type DlrRequestResult } from '../helpers/dlr';
 
 /** The parts of n8n's request object these webhooks read. */
 export interface IncomingRequest {

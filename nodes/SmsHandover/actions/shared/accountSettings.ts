@@ -1,0 +1,35 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { BULK_PARAMETER, BULK_PARAMETER_NAMES, type BulkParameterName } from '../../helpers/panelLimits';
+import { isValidTimeZone } from '../../helpers/scheduleTime';
+import { CREDENTIAL_TYPE } from '../../transport';
+
+export const DEFAULT_ACCOUNT_TIME_ZONE = 'Asia/Kolkata';
+
+/** What the credential says about the account besides its key (the key stays with the transport). */
+export interface AccountSettings {
+	/** IANA zone the panel reads a scheduled `time` in (report times follow the workflow's zone). */
+	timeZone: string;
+	bulkParameterName: BulkParameterName;
+}
+
+/** The credential's settings; the time zone is checked only where it is used (accountTimeZone). */
+export async function accountSettings(context: IExecuteFunctions): Promise<AccountSettings> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const name = String(credentials.bulkParameterName ?? '') as BulkParameterName;
+	return {
+		timeZone: String(credentials.timeZone ?? '').trim() || DEFAULT_ACCOUNT_TIME_ZONE,
+		bulkParameterName: BULK_PARAMETER_NAMES.includes(name) ? name : BULK_PARAMETER,
+	};
+}
+
+/** The account's time zone, for a scheduled send: the panel reads the `time` it is given in it. */
+export function accountTimeZone(context: IExecuteFunctions, settings: AccountSettings): string {
+	if (!isValidTimeZone(settings.timeZone)) {
+		throw new NodeOperationError(context.getNode(), `The credential's time zone "${settings.timeZone}" is not a known IANA time zone`, {
+			description: 'Use a name such as Asia/Kolkata or Europe/London.',
+		});
+	}
+	return settings.timeZone;
+}

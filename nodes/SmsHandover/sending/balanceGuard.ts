@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readBalance } from '../actions/shared/balance';
+import type { RunOptions } from '../actions/shared/options';
+import type { Message } from './messages';
+
+/** The guard's verdict for one route. */
+export interface RouteBalance {
+	routeId: string | null;
+	routeName: string | null;
+	/** Credits on the route; null for an admin key's unlimited balance. */
+	balance: number | null;
+	creditsNeeded: number;
+	balanceOk: boolean;
+}
+
+/** Verdicts by Route ID option (undefined: the account's only route). */
+export type Verdicts = Map<string | undefined, RouteBalance>;
+
+/** What a message costs: parts × recipients × Credits Per Segment. */
+export const creditsFor = (message: Message, run: RunOptions) =>
+	message.analysis.segments * message.recipients.length * run.creditsPerSegment;
+
+const format = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+const describeRoute = (route: IDataObject) => `${String(route.ROUTE_ID)} (${String(route.ROUTE ?? 'unnamed')})`;
+
+/** The route a Route ID option names, or an error when the guard cannot tell which route it is. */
+function routeFor(context: IExecuteFunctions, routes: IDataObject[], routeId: string | undefined): IDataObject {
+	const route = routeId === undefined ? (routes.length === 1 ? routes[0] : undefined) : routes.find((r) => String(r.ROUTE_ID) === routeId);
+	if (route) return route;
+	const known = routes.map(describeRoute).join(', ');
+	throw new NodeOperationError(
+		context.getNode(),
+		routeId === undefined
+			? `Balance Guard needs a Route ID: the account has ${routes.length} routes (${known})`
+			: `Balance Guard: route "${routeId}" is not one of the account's routes (${known})`,
+		{ description: 'Set Options → Route ID to the route the messages go out on. Nothing was sent.' },
+	);
+}
+
+function shortfall(context: IExecuteFunctions, verdict: RouteBalance): NodeOperationError {
+	const route = verdict.routeName ? `${verdict.routeId} (${verdict.routeName})` : String(verdict.routeId);
+	return new NodeOperationError(
+		context.getNode(),
+		`Balance Guard: these messages need ${format(verdict.creditsNeeded)} credits on route ${route}, which has ${format(verdict.balance ?? 0)}`,
+		{ description: 'Nothing was sent. Top up the route, send fewer or shorter messages, or check Credits Per Segment.' },
+	);
+}
+
+/**
+ * The Balance Guard: reads the balance once and sets it against what the run's messages need on
+ * each route. Refuses (throws) when a route cannot pay, unless this is a dry run, which shows the
+ * verdicts instead. Refuses too when a route cannot be told: it cannot vouch for an unknown route.
+ */
+export async function guardBalance(context: IExecuteFunctions, messages: Message[], run: RunOptions): Promise<Verdicts> {
+	const needs = new Map<string | undefined, number>();
+	for (const message of messages) {
+		const routeId = message.options.routeId;
+		needs.set(routeId, (needs.get(routeId) ?? 0) + creditsFor(message, run));
+	}
+	const routes = await readBalance(context, messages[0].options.timeout, 0, 'Balance Guard: ');
+	const verdicts: Verdicts = new Map();
+	for (const [routeId, creditsNeeded] of needs) {
+		if (routes[0].unlimited === true) {
+			verdicts.set(routeId, { routeId: routeId ?? null, routeName: null, balance: null, creditsNeeded, balanceOk: true });
+			continue;
+		}
+		const route = routeFor(context, routes, routeId);
+		const balance = route.balance as number;
+		verdicts.set(routeId, {
+			routeId: String(route.ROUTE_ID),
+			routeName: route.ROUTE === undefined ? null : String(route.ROUTE),
+			balance,
+			creditsNeeded,
+			// Float sums of fractional credit prices: a hair over is still enough.
+			balanceOk: creditsNeeded <= balance + 1e-9,
+		});
+	}
+	const short = [...verdicts.values()].find((verdict) => !verdict.balanceOk);
+	if (short && !run.dryRun) throw shortfall(context, short);
+	return verdicts;
+}
+
+/** What a dry run shows of the guard on a message. */
+export function guardFields(verdict: RouteBalance | undefined): IDataObject {
+	if (!verdict) return {};
+	return { creditsNeeded: verdict.creditsNeeded, balance: verdict.balance, balanceOk: verdict.balanceOk };
+}

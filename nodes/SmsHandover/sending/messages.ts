@@ -1,0 +1,118 @@
+/**
+ * The first step of the send engine: each input item's message, read and checked before anything
+ * is sent, and the settings of the whole run.
+ */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { accountSettings, accountTimeZone } from '../actions/shared/accountSettings';
+import { toContacts, toMessageText, toMobile, toRequiredText } from '../actions/shared/input';
+import { itemParameter } from '../actions/shared/itemParameters';
+import { readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from '../actions/shared/options';
+import { toScheduleTime, type ScheduleTime } from '../actions/shared/scheduleInput';
+import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../helpers/encoding';
+import { BULK_PARAMETER, type BulkParameterName } from '../helpers/panelLimits';
+
+/** One input item's SMS: one text from one sender to one or more numbers. */
+export interface Message {
+	itemIndex: number;
+	senderId: string;
+	recipients: string[];
+	text: string;
+	type: SmsType;
+	analysis: MessageAnalysis;
+	/** Request options: the item's own (Send, Schedule, Send and Wait) or the run's (Send Bulk). */
+	options: SmsOptions;
+	schedule?: ScheduleTime;
+}
+
+/**
+ * How the messages go out: `contacts`, each item's text to the numbers it lists (Send, Schedule,
+ * Send and Wait); `bulk`, one personalised text per item, gathered into as few requests as the
+ * panel allows (Send Bulk).
+ */
+export type PlanKind = 'contacts' | 'bulk';
+
+/** What applies to the whole run, read from the first item (and the credential) before any item. */
+export interface RunSettings {
+	options: RunOptions;
+	bulkParameterName: BulkParameterName;
+	/** Send Bulk: the request options of every message, and its Schedule At. */
+	requestOptions?: SmsOptions;
+	schedule?: ScheduleTime;
+	/** Schedule: the zone every item's Schedule At is read in (the account's). */
+	scheduleTimeZone?: string;
+}
+
+export async function readRunSettings(
+	context: IExecuteFunctions,
+	plan: PlanKind,
+	scheduled: boolean,
+): Promise<RunSettings> {
+	const options = readRunOptions(context);
+	if (plan === 'contacts') {
+		const scheduleTimeZone = scheduled ? accountTimeZone(context, await accountSettings(context)) : undefined;
+		return { options, bulkParameterName: BULK_PARAMETER, scheduleTimeZone };
+	}
+	const account = await accountSettings(context);
+	const requestOptions = readSmsOptions(context, 0);
+	const schedule = requestOptions.scheduleAt
+		? toScheduleTime(context.getNode(), requestOptions.scheduleAt, accountTimeZone(context, account), 0, 'options.scheduleAt')
+		: undefined;
+	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule };
+}
+
+function message(fields: Omit<Message, 'type' | 'analysis'>): Message {
+	const type = chooseSmsType(fields.options.type, fields.text);
+	return { ...fields, type, analysis: analyseForType(type, fields.text) };
+}
+
+/** Reads one item's message; throws an input error naming the item and the field. */
+export type MessageReader = (itemIndex: number) => Message;
+
+/** Send, Schedule, Send and Wait: Sender ID, Contacts, Message (and Schedule At) of each item. */
+function contactMessages(context: IExecuteFunctions, items: INodeExecutionData[], run: RunSettings): MessageReader {
+	const node = context.getNode();
+	const senderIds = itemParameter(context, 'senderId', items);
+	const contacts = itemParameter(context, 'contacts', items);
+	const texts = itemParameter(context, 'message', items);
+	const scheduleAts = run.scheduleTimeZone ? itemParameter(context, 'scheduleAt', items) : undefined;
+	return (itemIndex) =>
+		message({
+			itemIndex,
+			options: readSmsOptions(context, itemIndex),
+			text: toMessageText(node, texts(itemIndex), itemIndex),
+			senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
+			recipients: toContacts(node, contacts(itemIndex), itemIndex),
+			schedule:
+				scheduleAts && run.scheduleTimeZone
+					? toScheduleTime(node, scheduleAts(itemIndex), run.scheduleTimeZone, itemIndex)
+					: undefined,
+		});
+}
+
+/** Send Bulk: Sender ID, Mobile and Message of each item; the options are the run's. */
+function bulkMessages(context: IExecuteFunctions, items: INodeExecutionData[], run: RunSettings): MessageReader {
+	const node = context.getNode();
+	const senderIds = itemParameter(context, 'senderId', items);
+	const mobiles = itemParameter(context, 'mobile', items);
+	const texts = itemParameter(context, 'message', items);
+	const options = run.requestOptions as SmsOptions;
+	return (itemIndex) =>
+		message({
+			itemIndex,
+			options,
+			senderId: toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId'),
+			recipients: [toMobile(node, mobiles(itemIndex), itemIndex)],
+			text: toMessageText(node, texts(itemIndex), itemIndex),
+			schedule: run.schedule,
+		});
+}
+
+export function messageReader(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	plan: PlanKind,
+	run: RunSettings,
+): MessageReader {
+	return plan === 'bulk' ? bulkMessages(context, items, run) : contactMessages(context, items, run);
+}

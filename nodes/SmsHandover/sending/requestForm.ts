@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BulkParameterName } from '../helpers/panelLimits';
+import type { Message } from './messages';
+
+/**
+ * The one builder of a send request's form, for real sends and for dry-run previews alike. The
+ * API key is not in it: the credential adds it (credentials/SmsHandoverApi.credentials.ts).
+ * `head` gives what the whole request shares: sender, type, options, schedule.
+ */
+export function requestForm(head: Message, content: IDataObject): IDataObject {
+	const { options } = head;
+	const form: IDataObject = { senderid: head.senderId, type: head.type };
+	if (options.campaign) form.campaign = options.campaign;
+	if (options.routeId) form.routeid = options.routeId;
+	if (options.dlrUrl) form.dlr_url = options.dlrUrl;
+	if (head.schedule) form.time = head.schedule.providerTime;
+	for (const [name, value] of options.extraParameters) form[name] = value;
+	return Object.assign(form, content);
+}
+
+/** One text to a list of numbers. */
+export const contactsContent = (recipients: string[], text: string): IDataObject => ({
+	contacts: recipients.join(','),
+	msg: text,
+});
+
+/** Personalised messages: the panel's list of `{mobile, msg}` (the transport sends it as JSON). */
+export const bulkContent = (parameter: BulkParameterName, messages: Message[]): IDataObject => ({
+	[parameter]: messages.map((message) => ({ mobile: message.recipients[0], msg: message.text })),
+});
