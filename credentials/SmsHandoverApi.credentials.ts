@@ -98,7 +98,7 @@ export class SmsHandoverApi implements ICredentialType {
 			default: 'Asia/Kolkata',
 			placeholder: 'Asia/Kolkata',
 			description:
-				'IANA time zone the panel uses for scheduled messages. Scheduled times are converted into it.',
+				"IANA time zone the panel reads a scheduled message's time in (Schedule, and Send Bulk's Schedule At): scheduled times are converted into it. It governs scheduling only; report times without an offset are read in the workflow's time zone.",
 		},
 	];
 

@@ -144,6 +144,8 @@ export interface RunOptions {
 	executionId?: string;
 	/** Where `$execution.resumeUrl` points (n8n's `<webhook base>/webhook-waiting`); see waiting.ts. */
 	webhookWaitingBaseUrl?: string;
+	/** The workflow's time zone (Workflow settings → Timezone); n8n's default when not given. */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -195,7 +197,7 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 		await useDedupStore();
 		const executionId = options.executionId ?? String(++executions);
 		const onError = options.errorOutput ? 'continueErrorOutput' : options.continueOnFail ? 'continueRegularOutput' : undefined;
-		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: options.parameters, onError });
+		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: options.parameters, onError, timezone: options.timezone });
 
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'test-workflow',

@@ -1,5 +1,5 @@
 /**
- * Fast path for per-item parameters (issue 6): when a parameter is exactly what n8n's
+ * Fast path for per-item parameters: when a parameter is exactly what n8n's
  * drag-and-drop mapping writes, e.g. `={{ $json.name }}` or `={{ $json['a field'].b }}`, its value
  * for an item is plain property access on the item's JSON, so it is parsed once here and read per
  * item with `readFieldPath` instead of running n8n's expression engine (~0.5 ms) per item.

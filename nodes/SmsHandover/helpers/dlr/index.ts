@@ -1,4 +1,4 @@
-/** The one place that knows delivery-report shapes: used by the trigger and by deliveryReport.get. */
+/** The one place that knows delivery-report shapes: pushes to the trigger and to Send and Wait's resume URL, and getDLR answers (Delivery Report → Get, the poll). */
 export { canonicalKey, FIELD_ALIASES, WRAPPER_KEYS } from './aliases';
 export { extractReportRecords, parseJsonText, parseSmppReceipt } from './records';
 export { normaliseReport } from './normalise';
