@@ -37,6 +37,19 @@ const deprecatedSecretToken: INodeProperties = {
 		'Deprecated: it is stored in clear in the workflow and exported with it. Use a Webhook credential (SMS Handover Webhook API) instead; when both are set, the credential wins. When set, a request must carry this value as query parameter "token" or header "X-SMSHandover-Token"; other requests get 401 and start nothing.',
 };
 
+/** The Options collection, shown (`show`) or hidden (`hide`) for the versions that had the Secret Token. */
+function optionsCollection(versions: 'show' | 'hide', options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { [versions]: { '@version': [1, 2] } },
+		options,
+	};
+}
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -71,22 +84,6 @@ export const triggerProperties: INodeProperties[] = [
 	// Two definitions of `options`: from version 3 the deprecated Secret Token is gone from the
 	// list (the Webhook credential replaces it); versions 1 and 2 keep it so existing workflows
 	// still show, and keep using, the value they have.
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { hide: { '@version': [1, 2] } },
-		options: commonOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { '@version': [1, 2] } },
-		options: [...commonOptions, deprecatedSecretToken],
-	},
+	optionsCollection('hide', commonOptions),
+	optionsCollection('show', [...commonOptions, deprecatedSecretToken]),
 ];

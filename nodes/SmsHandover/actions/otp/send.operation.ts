@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import { assertFirstAttempt } from '../../sending/rerunGuard';
 import { apiRequest, endpoints } from '../../transport';
-import { requestOptions } from '../shared/descriptions';
+import { mobileField, requestOptions } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 import { inputError, unexpectedReply } from '../shared/errors';
 import { toMobile, toRequiredText } from '../shared/input';
@@ -19,15 +19,7 @@ export const description: INodeProperties[] = forOperation('otp', 'send', [
 		default: '',
 		description: 'The OTP channel of your account to send the code through',
 	},
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '919876543210',
-		description: 'Number to send the code to, with country code, e.g. 919876543210',
-	},
+	{ ...mobileField, description: 'Number to send the code to, with country code, e.g. 919876543210' },
 	requestOptions,
 ]);
 

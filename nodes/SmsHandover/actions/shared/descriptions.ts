@@ -25,6 +25,17 @@ export const contactsField: INodeProperties = {
 		'Phone numbers with country code, separated by commas, spaces, semicolons or new lines, or an array from an expression. Duplicates are sent once.',
 };
 
+/** One phone number per item (Send Bulk, OTP Send). */
+export const mobileField: INodeProperties = {
+	displayName: 'Mobile',
+	name: 'mobile',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '919876543210',
+	description: 'Phone number with country code, e.g. 919876543210',
+};
+
 export const messageField: INodeProperties = {
 	displayName: 'Message',
 	name: 'message',
@@ -174,7 +185,8 @@ const creditsPerSegmentOption: INodeProperties = {
 	description: 'What one SMS part costs on the route, in the units of its balance (Balance Guard and Dry Run)',
 };
 
-function optionsCollection(options: INodeProperties[]): INodeProperties {
+/** An Options collection ("Add option") holding `options`, sorted by name as n8n's linter wants. */
+export function optionsCollection(options: INodeProperties[], fields: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -182,6 +194,7 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 		placeholder: 'Add option',
 		default: {},
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		...fields,
 	};
 }
 

@@ -1,17 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { sendMessages } from '../../sending';
-import { bulkOptions, messageField, senderIdField } from '../shared/descriptions';
+import { bulkOptions, messageField, mobileField, senderIdField } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 
 export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [
 	senderIdField,
 	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
+		...mobileField,
 		placeholder: '={{ $json.mobile }}',
 		description:
 			'Phone number of this item’s recipient, with country code. Map it from the input, e.g. by dragging a field here.',
