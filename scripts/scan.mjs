@@ -14,7 +14,7 @@
 // The publisher's identity is not known yet, so CI leaves out exactly two requirements: an
 // `author` with name and e-mail (an error, checked twice: @n8n's `valid-author` and n8n-nodes-base's
 // `community-package-json-author-missing`) and a `homepage` (`require-homepage`, a warning). Nothing
-// is invented to satisfy them; `--full` keeps them and fails until README "Publishing" is done.
+// is invented to satisfy them; `--full` keeps them and fails until CONTRIBUTING.md "Publishing" is done.
 // Exit code 1 on any error or warning (the scanner itself fails on errors only; lint allows no warning).
 import fs from 'node:fs';
 import os from 'node:os';

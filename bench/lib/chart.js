@@ -39,7 +39,7 @@ function panel({ x, y, width, title, note, groups }) {
 
 const seconds = (ms) => (ms === null || ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
-/** The README chart from results.sections.n8n and results.sections.trigger (either may be missing). */
+/** The chart of docs/performance.md, from results.sections.n8n and results.sections.trigger (either may be missing). */
 function renderChart(results) {
 	const width = 760;
 	const parts = [];
