@@ -19,7 +19,7 @@ export class SmsHandoverTrigger implements INodeType {
 		group: ['trigger'],
 		// Version 2 behaves the same. n8n evaluates an extra expression (the Webhook node's old
 		// binaryData option) on every request that reaches a version-1 start node; version 2
-		// skips that work. (It did not change measured throughput: see README, Performance.)
+		// skips that work. (It did not change measured throughput: see docs/performance.md.)
 		// Version 3 drops the deprecated Secret Token option for the Webhook credential.
 		version: [1, 2, 3],
 		defaultVersion: 3,
