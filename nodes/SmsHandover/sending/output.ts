@@ -4,63 +4,65 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RunOptions } from '../actions/shared/options';
 import { creditsFor, guardFields, type RouteBalance } from './balanceGuard';
 import type { Message } from './messages';
-import { formOf, type Plan } from './plan';
+import { formOf, type Plan, type PlannedRequest } from './plan';
 import type { Submission } from './submit';
 
-function figures(message: Message, plan: Plan): IDataObject {
-	const recipients =
-		plan.kind === 'bulk'
-			? { mobile: message.recipients[0] }
-			: { contacts: message.recipients, contactCount: message.recipients.length };
-	const { encoding, characters, segments } = message.analysis;
-	return { ...recipients, type: message.type, encoding, characters, segments };
+/** The message's figures, written into `json` (objects are built in place: Send Bulk makes 100,000). */
+function addFigures(json: IDataObject, message: Message, plan: Plan): void {
+	if (plan.kind === 'bulk') {
+		json.mobile = message.recipients[0];
+	} else {
+		json.contacts = message.recipients;
+		json.contactCount = message.recipients.length;
+	}
+	json.type = message.type;
+	json.encoding = message.analysis.encoding;
+	json.characters = message.analysis.characters;
+	json.segments = message.analysis.segments;
 }
 
-function batchFields(message: Message, plan: Plan): IDataObject {
-	return plan.kind === 'bulk' ? { batch: plan.requestsOf(message.itemIndex)[0]?.number, batchCount: plan.requestCount } : {};
+function addBatch(json: IDataObject, batch: PlannedRequest | undefined, plan: Plan): void {
+	json.batch = batch?.number;
+	json.batchCount = plan.requestCount;
 }
 
-/** A sent message: its shoot id(s) and figures (one item per input item). */
+/** A sent Send Bulk message: the shoot id of its batch. */
+export function sentBulkItem(message: Message, plan: Plan, batch: PlannedRequest, submission: Submission): IDataObject {
+	const json: IDataObject = { success: true, shootId: submission.shootId, heldForApproval: submission.heldForApproval };
+	addFigures(json, message, plan);
+	addBatch(json, batch, plan);
+	if (message.schedule) Object.assign(json, message.schedule);
+	return json;
+}
+
+/** A sent message to a list of contacts: its shoot id(s) (one per request beyond 50,000 contacts). */
 export function sentItem(message: Message, plan: Plan, submissions: Submission[]): IDataObject {
-	const shootIds = submissions.map((submission) => submission.shootId);
-	const heldForApproval = submissions.some((submission) => submission.heldForApproval);
-	const result: IDataObject =
-		plan.kind === 'bulk'
-			? { success: true, shootId: shootIds[0], heldForApproval }
-			: {
-					success: true,
-					shootId: shootIds[0],
-					...(shootIds.length > 1 ? { shootIds } : {}),
-					providerMessage: submissions[submissions.length - 1].providerMessage,
-					heldForApproval,
-				};
-	return { ...result, ...figures(message, plan), ...batchFields(message, plan), ...(message.schedule ?? {}) };
+	const json: IDataObject = { success: true, shootId: submissions[0].shootId };
+	if (submissions.length > 1) json.shootIds = submissions.map((submission) => submission.shootId);
+	json.providerMessage = submissions[submissions.length - 1].providerMessage;
+	json.heldForApproval = submissions.some((submission) => submission.heldForApproval);
+	addFigures(json, message, plan);
+	if (message.schedule) Object.assign(json, message.schedule);
+	return json;
 }
 
 /** What a send would be, for a dry run: the figures, the price and the request without the key. */
 export function previewItem(message: Message, plan: Plan, run: RunOptions, verdict: RouteBalance | undefined): IDataObject {
 	const credits = creditsFor(message, run);
 	const requests = plan.requestsOf(message.itemIndex);
+	const json: IDataObject = { dryRun: true };
+	addFigures(json, message, plan);
 	if (plan.kind === 'bulk') {
+		addBatch(json, requests[0], plan);
+		json.credits = credits;
 		// This item's entry of the personalised list; the real list holds the whole batch.
-		return {
-			dryRun: true,
-			...figures(message, plan),
-			...batchFields(message, plan),
-			credits,
-			request: formOf(plan, requests[0], message),
-			summary: plan.summary,
-			...guardFields(verdict),
-			...(message.schedule ?? {}),
-		};
+		json.request = formOf(plan, requests[0], message);
+		json.summary = plan.summary;
+		Object.assign(json, guardFields(verdict), message.schedule);
+		return json;
 	}
-	return {
-		dryRun: true,
-		...figures(message, plan),
-		credits,
-		request: formOf(plan, requests[0]),
-		requestCount: requests.length,
-		...(message.schedule ?? {}),
-		...guardFields(verdict),
-	};
+	json.credits = credits;
+	json.request = formOf(plan, requests[0]);
+	json.requestCount = requests.length;
+	return Object.assign(json, message.schedule, guardFields(verdict));
 }

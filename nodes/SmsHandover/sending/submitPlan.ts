@@ -15,7 +15,7 @@ import {
 } from '../actions/shared/errors';
 import type { SendingOperation } from './index';
 import type { Message } from './messages';
-import { sentItem } from './output';
+import { sentBulkItem, sentItem } from './output';
 import { formOf, type Plan, type PlannedRequest } from './plan';
 import { submitSms, type Submission } from './submit';
 
@@ -46,7 +46,7 @@ export async function submitPlan(
 			try {
 				const submission = await submitSms(context, formOf(plan, request), head.itemIndex, head.options.timeout);
 				done.push({ request, submission });
-				if (plan.kind === 'bulk') for (const message of request.messages) outcomes[message.itemIndex] = sentItem(message, plan, [submission]);
+				if (plan.kind === 'bulk') for (const message of request.messages) outcomes[message.itemIndex] = sentBulkItem(message, plan, request, submission);
 			} catch (error) {
 				const failure = itemError(node, error, head.itemIndex);
 				stop ??=
