@@ -79,4 +79,6 @@ export default [
 		languageOptions: { sourceType: 'commonjs', ecmaVersion: 2023, globals: { ...globals.node } },
 		rules: { ...js.configs.recommended.rules, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }] },
 	},
+	// jest's setup file (jest.config.js setupFilesAfterEnv) registers hooks.
+	{ files: ['test/harness/jestSetup.js'], languageOptions: { globals: { ...globals.jest } } },
 ];

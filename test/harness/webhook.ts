@@ -28,6 +28,7 @@ import {
 } from 'n8n-workflow';
 
 import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
+import { n8nLogger } from './n8nLog';
 
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-smshandover.smsHandoverTrigger';
 
@@ -73,8 +74,9 @@ export interface TriggerEndpoint {
 type N8nCore = typeof import('n8n-core');
 let corePromise: Promise<N8nCore> | undefined;
 
-/** n8n-core writes an instance config on first use: keep it out of the user's home. */
+/** n8n-core writes an instance config on first use: keep it out of the user's home. Its log is recorded (n8nLog.js). */
 export async function loadCore(): Promise<N8nCore> {
+	n8nLogger();
 	if (!process.env.N8N_USER_FOLDER) {
 		process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'smshandover-n8n-'));
 	}

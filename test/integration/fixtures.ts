@@ -25,11 +25,12 @@ export async function run(sim: Simulator, options: Omit<RunOptions, 'credentials
 	return await runActionNode({ credentials: credentialsFor(sim), ...options });
 }
 
-/** Everything a user could ever see of a run, to check the API key is nowhere in it. */
+/** Everything a user (or whoever reads n8n's log) could ever see of a run, to check the API key is nowhere in it. */
 export function visibleText(result: Awaited<ReturnType<typeof runActionNode>>): string {
 	const error = result.error;
 	return JSON.stringify({
 		items: result.items,
 		error: error && { ...error, message: error.message, description: error.description, stack: error.stack },
+		logged: result.logged,
 	});
 }

@@ -3,11 +3,10 @@
 import http from 'node:http';
 import net from 'node:net';
 
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode } from '../harness/execute';
+import { n8nLogger } from '../harness/n8nLog';
 import { startSimulator, type SimEndpoint, type SimFailureMode, type Simulator } from '../simulator';
 import { API_KEY, credentialsFor, run, useSimulator, visibleText } from './fixtures';
 
@@ -36,7 +35,7 @@ async function freePort(): Promise<number> {
 /** What n8n logs at info level while the node runs (retries are logged there). */
 function captureInfoLog() {
 	const lines: string[] = [];
-	const spy = jest.spyOn(Container.get(Logger), 'info').mockImplementation((message: string) => {
+	const spy = jest.spyOn(n8nLogger(), 'info').mockImplementation((message: string) => {
 		lines.push(message);
 	});
 	return { lines, restore: () => spy.mockRestore() };
@@ -228,7 +227,7 @@ describe('sends are never retried once the request may have reached the panel', 
 	it('a send to a refused port is retried, since nothing was sent, and goes through once the panel is up', async () => {
 		const port = await freePort();
 		let late: Promise<Simulator> | undefined;
-		const spy = jest.spyOn(Container.get(Logger), 'info').mockImplementation(() => {
+		const spy = jest.spyOn(n8nLogger(), 'info').mockImplementation(() => {
 			// The first refusal is logged before the wait: the panel comes up during it.
 			late ??= startSimulator({ port, apiKey: API_KEY });
 		});

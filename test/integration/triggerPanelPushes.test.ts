@@ -1,7 +1,5 @@
 // The trigger fed by the simulator's panel pushes (native, batch, ntapi, the empty object), end to end from a real send.
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
-
+import { n8nLogger } from '../harness/n8nLog';
 import { startTriggerEndpoint, type TriggerEndpoint } from '../harness/webhook';
 import type { DlrStyle } from '../simulator';
 import { run, useSimulator } from './fixtures';
@@ -76,7 +74,7 @@ describe('ntapi push', () => {
 describe('the empty push', () => {
 	it('is answered 200 (the panel posts it once), starts nothing, and warns once per process', async () => {
 		const warnings: string[] = [];
-		const spy = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string) => {
+		const spy = jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string) => {
 			warnings.push(message);
 		});
 		try {

@@ -1,10 +1,9 @@
 // The trigger's secret from the SMS Handover Webhook API credential, through n8n-core's real
 // WebhookContext and getCredentials; the deprecated Secret Token parameter still works.
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
+import { n8nLogger } from '../harness/n8nLog';
 import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
 
 const CREDENTIAL_TOKEN = 'cred-Secret_token.0123~xyz';
@@ -78,7 +77,7 @@ describe('webhook secret from the credential', () => {
 
 	it('refuses every request (500, nothing started) when the credential has no token, rather than accept all', async () => {
 		const warnings: string[] = [];
-		const spy = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string, meta?: object) => {
+		const spy = jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string, meta?: object) => {
 			warnings.push(`${message} ${JSON.stringify(meta)}`);
 		});
 		try {
