@@ -1,4 +1,5 @@
 // The panel's own delivery-report pushes (miscHelper.js apiCalls): the native body, outcomes, autoPush and deliver().
+import { nativePush } from './index';
 import { get, istDateString, parse, postJson, send, usePanelPush } from './testUtils';
 
 const { ctx, sendTo, bodies, byMobile, reportOf } = usePanelPush();
@@ -17,18 +18,19 @@ describe("style 'native' (default)", () => {
 		const submission = ctx.sim.getSubmission(shootId)!;
 		const expected = (mobile: string) => {
 			const report = reportOf(shootId, mobile);
-			return {
-				sms_shoot_id: shootId,
+			return nativePush({
+				shootId,
 				mobile: Number(mobile),
-				sms_sent_time: istDateString(submission.createdAt),
-				sender_id: 'DEMO',
-				credits_charged: 1,
-				dlr: [
-					{ message_id: report.smsId, mobile: Number(mobile), dlr: 'DELIVERED', operator_reply: 'DELIVRD', sms_delivery_time: istDateString(report.finalAt!) },
-				],
-				post_attempt: 1,
-				route_data: { id: 1, title: 'Transactional' },
-			};
+				sentTime: istDateString(submission.createdAt),
+				senderId: 'DEMO',
+				segments: 1,
+				messageId: report.smsId,
+				dlr: 'DELIVERED',
+				reply: 'DELIVRD',
+				deliveryTime: istDateString(report.finalAt!),
+				attempt: 1,
+				route: { id: 1, title: 'Transactional' },
+			});
 		};
 		expect(byMobile(bodies())).toEqual([expected(A), expected(B)]);
 		expect(ctx.receiver.received.every((r) => r.url === '/dlr' && r.contentType === 'application/json')).toBe(true);
