@@ -1,5 +1,4 @@
 // Types for the plain-JS simulator (index.js), so TypeScript tests can import it: `import { startSimulator } from '../simulator';`
-import type { IncomingHttpHeaders } from 'node:http';
 
 export type SimEndpoint = 'send' | 'balance' | 'dlr' | 'otpSend' | 'otpVerify';
 export type SimFailureMode =
@@ -123,9 +122,10 @@ export interface SimRequest {
 	path: string;
 	query: Record<string, string>;
 	/** Parsed urlencoded body, or the JSON body; {} otherwise. */
-	form: Record<string, any>;
+	form: Record<string, unknown>;
 	rawBody: string;
-	headers: IncomingHttpHeaders;
+	/** As Node's IncomingMessage has them: lower-case names. */
+	headers: Record<string, string | string[] | undefined>;
 	/** Date.now() when the body had been read. */
 	at: number;
 }
