@@ -7,9 +7,9 @@
  * about how many requests go out and what the user reads, and a loaded machine must not turn a
  * 3-attempt cell into 2 by eating its timeout budget. retries.test.ts times the real waits.
  */
-import net from 'node:net';
-
 import { runActionNode, type RunResult } from '../harness/execute';
+import { refusedPort } from '../harness/servers';
+import { printWhenAsked } from '../harness/summary';
 
 const mockWaits: number[] = [];
 jest.mock('n8n-workflow', () => ({
@@ -31,15 +31,6 @@ import {
 	type OperationName,
 	type SendVerdict,
 } from './faultMatrix';
-
-/** A port nothing listens on: connections to it are refused. */
-async function refusedBaseUrl(): Promise<string> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return `http://127.0.0.1:${port}`;
-}
 
 /** JSON of anything, errors with their non-enumerable fields (message, stack, cause), cycles cut. */
 function allText(value: unknown): string {
@@ -152,14 +143,16 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 	let refusedUrl: string;
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, apiKey: CANARY_KEY });
-		refusedUrl = await refusedBaseUrl();
+		// A port nothing listens on: connections to it are refused.
+		refusedUrl = `http://127.0.0.1:${await refusedPort()}`;
 	});
 	beforeEach(() => sim.reset());
 	afterAll(async () => {
 		await sim.close();
-		if (process.env.FAULT_MATRIX_SUMMARY) {
-			console.log(`fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`);
-		}
+		printWhenAsked(
+			'FAULT_MATRIX_SUMMARY',
+			() => `fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`,
+		);
 	});
 
 	for (const operationName of operationNames) {

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode, type RunOptions } from '../harness/execute';
+import { testKey } from '../harness/testKeys';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 
-export const API_KEY = 'sim-key-0123456789';
+/** The simulator's default key (made at run time, as every test key). */
+export const API_KEY = testKey('sim-key');
 
 /** One simulator per test file, reset before each test. */
 export function useSimulator(options: SimulatorOptions = {}) {

@@ -1,5 +1,6 @@
 // The trigger fed by the simulator's panel pushes (native, batch, ntapi, the empty object), end to end from a real send.
 import { n8nLogger } from '../harness/n8nLog';
+import { testKey } from '../harness/testKeys';
 import { startTriggerEndpoint, type TriggerEndpoint } from '../harness/webhook';
 import type { DlrStyle } from '../simulator';
 import { run, useSimulator } from './fixtures';
@@ -99,7 +100,7 @@ describe('the empty push', () => {
 
 describe('a refused push', () => {
 	it('is posted again by the panel, up to four times, and never starts anything', async () => {
-		const guarded = await startTriggerEndpoint({ options: {} } as never, { timezone: 'UTC', webhookCredential: { token: 'a-secret-token-0123456789' } } as never);
+		const guarded = await startTriggerEndpoint({ options: {} } as never, { timezone: 'UTC', webhookCredential: { token: testKey('a-secret-token') } } as never);
 		try {
 			ctx.sim.configure({ dlr: { style: 'native' } });
 			const sent = await run(ctx.sim, {

@@ -1,4 +1,5 @@
 // The panel's own delivery-report pushes (miscHelper.js apiCalls): the native body, outcomes, autoPush and deliver().
+import { delay } from '../harness/timers';
 import { nativePush } from './index';
 import { get, istDateString, parse, postJson, send, usePanelPush } from './testUtils';
 
@@ -105,7 +106,7 @@ describe('autoPush, deliver() and what never pushes', () => {
 	it('with autoPush false nothing is pushed until deliver(); deliver(shootId, {mobile, outcome}) does one recipient', async () => {
 		ctx.sim.configure({ dlr: { delayMs: 0 } });
 		const shootId = await sendTo(`${A},${B}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await delay(50);
 		expect(ctx.receiver.received).toHaveLength(0);
 		const records = await ctx.sim.deliver(shootId, { mobile: B, outcome: 'rejected' });
 		expect(records).toHaveLength(1);
