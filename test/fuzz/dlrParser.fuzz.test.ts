@@ -4,11 +4,10 @@
  * itself refuses before the node runs (broken JSON, other methods) and the token check are the
  * HTTP test's part.
  */
-import { parse as parseQueryString } from 'node:querystring';
-
 import fc from 'fast-check';
 
 import { parseDlrRequest, type DlrRequest } from '../../nodes/SmsHandover/helpers/dlr';
+import { parseQuery } from '../harness/webhookHttp';
 import { triggerRequest, type GeneratedRequest } from './dlrRequests';
 import { fuzzSettings, polluted, prototypeFingerprint } from './fuzzSettings';
 
@@ -25,7 +24,7 @@ function asN8nHandsItOver(request: GeneratedRequest): DlrRequest | null {
 			} catch {
 				return null; // n8n: 422
 			}
-		} else if (contentType === 'application/x-www-form-urlencoded') body = { ...parseQueryString(text) };
+		} else if (contentType === 'application/x-www-form-urlencoded') body = parseQuery(text);
 		else if (contentType === 'text/plain') body = text;
 	}
 	const query: Record<string, string | string[]> = {};

@@ -12,6 +12,9 @@
  */
 const fc = require('fast-check');
 
+// The panel's push bodies come from the one builder the simulator uses.
+const panelPush = require('../simulator');
+
 // Keys the trigger ignores: no alias, no wrapper, no panel marker starts with "zz".
 const unknownKey = fc.stringMatching(/^zz[a-z0-9_]{0,8}$/);
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
@@ -102,7 +105,7 @@ function mutated(recordArbitrary) {
 		});
 }
 
-/** One recipient of the panel's native push: {sms_shoot_id, mobile, ..., dlr: [parts], post_attempt, route_data}. */
+/** One recipient of the panel's native push, built by the simulator's builder (test/simulator/panelPush.js). */
 const nativePush = mutated(
 	fc
 		.record({
@@ -117,25 +120,26 @@ const nativePush = mutated(
 			route: fc.record({ id: fc.integer({ min: 1, max: 9 }), title: oddText }),
 		})
 		.map((p) => {
-			const parts = p.parts.map((part, i) => ({
-				message_id: part.id,
-				...(p.mobileAt === 'none' || (p.mobileAt === 'parts' && i > 0) ? {} : { mobile: p.mobile }),
-				dlr: part.word,
-				operator_reply: part.reply,
-				sms_delivery_time: part.at,
-			}));
-			const record = {
-				sms_shoot_id: p.shootId,
-				...(p.mobileAt === 'record' ? { mobile: p.mobile } : {}),
-				sms_sent_time: p.sentAt,
-				sender_id: p.sender,
-				credits_charged: p.credits,
-				dlr: parts,
-				post_attempt: p.attempt,
-				route_data: { id: p.route.id, title: p.route.title },
-			};
+			// The number at the recipient level and in every part, only in the first part, or nowhere.
+			const mobileIn = (i) => p.mobileAt === 'record' || (p.mobileAt === 'parts' && i === 0);
+			const record = panelPush.nativePush({
+				shootId: p.shootId,
+				mobile: p.mobileAt === 'record' ? p.mobile : undefined,
+				sentTime: p.sentAt,
+				senderId: p.sender,
+				credits: p.credits,
+				attempt: p.attempt,
+				route: p.route,
+				parts: p.parts.map((part, i) => ({
+					messageId: part.id,
+					mobile: mobileIn(i) ? p.mobile : undefined,
+					dlr: part.word,
+					reply: part.reply,
+					deliveryTime: part.at,
+				})),
+			});
 			// Without a number at the recipient level the first part's is used.
-			const mobile = p.mobileAt === 'record' || (p.mobileAt === 'parts' && parts.length > 0) ? pushIdText(p.mobile) : null;
+			const mobile = p.mobileAt === 'record' || (p.mobileAt === 'parts' && p.parts.length > 0) ? pushIdText(p.mobile) : null;
 			return { record, expected: outcome(pushIdText(p.shootId), mobile) };
 		}),
 );
@@ -148,12 +152,12 @@ const dlrRow = mutated(
 	})),
 );
 
-/** The ntapi push: {CMD: 'DLVRREP', NTYPE, FROM, SMID, STATUS, DETAIL}; FROM is the number. */
+/** The ntapi push ({CMD: 'DLVRREP', NTYPE, FROM, SMID, STATUS, DETAIL}; FROM is the number), built by the simulator's builder. */
 const ntapiPush = mutated(
 	fc
 		.record({ from: mobileValue, smid: fc.stringMatching(/^[a-z0-9]{1,12}$/), detail: statusWord, cmd: fc.constantFrom('DLVRREP', 'dlvrrep') })
 		.map(({ from, smid, detail, cmd }) => ({
-			record: { CMD: cmd, NTYPE: 'REP', FROM: from, SMID: smid, STATUS: 'OK', DETAIL: detail },
+			record: panelPush.ntapiPush({ cmd, mobile: from, messageId: smid, reply: detail }),
 			expected: outcome(null, idText(from)),
 		})),
 );

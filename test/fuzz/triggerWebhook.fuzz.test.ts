@@ -4,13 +4,12 @@
  * body parsing (test/harness/webhook.ts). Three triggers share one secret: version 3 with the
  * Webhook credential, versions 2 and 1 with the deprecated Secret Token parameter.
  */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import fc from 'fast-check';
 
+import { n8nLogger } from '../harness/n8nLog';
 import { startTriggerEndpoint, type TriggerCall, type TriggerEndpoint } from '../harness/webhook';
 import { toFetch, triggerRequest, type GeneratedRequest } from './dlrRequests';
-import { fuzzSettings, polluted, prototypeFingerprint } from './fuzzSettings';
+import { fuzzSettings, note, polluted, prototypeFingerprint } from './fuzzSettings';
 
 const SECRET = 'fuzz-Secret_token.0123~xyz';
 
@@ -19,7 +18,7 @@ let endpoints: TriggerEndpoint[] = [];
 // warning that it caught an exception of its own.
 const warnings: string[] = [];
 beforeAll(async () => {
-	jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string) => {
+	jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string) => {
 		warnings.push(message);
 	});
 	endpoints = [
@@ -78,7 +77,7 @@ function check(request: GeneratedRequest, status: number, call: TriggerCall, fin
 }
 
 it('no exception, no 5xx, no item from invalid or unauthenticated input, exactly the items of every valid report', async () => {
-	const { seed, numRuns } = fuzzSettings('trigger webhook() over HTTP', { subset: 1_000, full: 10_000 });
+	const { seed, numRuns, endOnFailure } = fuzzSettings('trigger webhook() over HTTP', { subset: 1_000, full: 10_000 });
 	const fingerprint = prototypeFingerprint();
 	const seen = { requests: 0, executions: 0, items: 0, kinds: {} as Record<string, number> };
 	await fc.assert(
@@ -92,9 +91,9 @@ it('no exception, no 5xx, no item from invalid or unauthenticated input, exactly
 				seen.items += call.items.length;
 			}
 		}),
-		{ seed, numRuns, endOnFailure: process.env.FUZZ_NO_SHRINK === '1' },
+		{ seed, numRuns, endOnFailure },
 	);
-	console.log(`trigger fuzz: ${JSON.stringify(seen)}`);
+	note(`trigger fuzz: ${JSON.stringify(seen)}`);
 	// The generator really produced every kind (a fuzz run of one kind would prove little).
 	expect(Object.keys(seen.kinds).sort()).toEqual(['any', 'empty', 'refused', 'reports', 'unauthenticated']);
 }, 30 * 60_000);

@@ -16,12 +16,11 @@ import type {
 	INodeExecutionData,
 	INodeType,
 } from 'n8n-workflow';
+// n8n's tester reads the rules with lodash's `get`; lodash comes with n8n-workflow.
+import get from 'lodash/get';
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { additionalDataFor, TestCredentialsHelper, TestNodeTypes } from './engine';
-
-// n8n's tester reads the rules with lodash's `get`; lodash comes with n8n-workflow.
-const get = require('lodash/get') as (object: unknown, path: string) => unknown;
 
 const TEMP_NODE_TYPE = 'credentialTestTemp';
 

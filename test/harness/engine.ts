@@ -29,6 +29,7 @@ import type {
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 import { useDedupStore } from './dedupStore';
+import type { LogLine, RunLog } from './n8nLog';
 
 export const ACTION_NODE_TYPE = 'n8n-nodes-smshandover.smsHandover';
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
@@ -159,6 +160,11 @@ export interface RunResult {
 	run: IRun;
 	/** n8n's id of this execution (the waiting webhook's path names it). */
 	executionId: string;
+	/**
+	 * What n8n logged during the run (with a `log`, see createRunner): its error lines that report
+	 * `error` are taken, any other error line fails the test unless the test takes it (n8nLog.take).
+	 */
+	logged: LogLine[];
 }
 
 /** The one-node workflow every harness runs: the SMS Handover node with the test credential. */
@@ -188,12 +194,16 @@ export function actionWorkflow(
 	return { node, workflow };
 }
 
-/** A runActionNode(options) bound to one action node and credential type. */
-export function createRunner({ nodeType, credentialType }: { nodeType: INodeType; credentialType: ICredentialType }) {
+/**
+ * A runActionNode(options) bound to one action node and credential type. With `log` (jest:
+ * test/harness/n8nLog.js) each result carries what n8n logged during its run.
+ */
+export function createRunner({ nodeType, credentialType, log }: { nodeType: INodeType; credentialType: ICredentialType; log?: RunLog }) {
 	const nodeTypes = new TestNodeTypes({ [ACTION_NODE_TYPE]: nodeType });
 
 	/** Executes one SMS Handover node with the given input items, as n8n's engine would. */
 	return async function runActionNode(options: RunOptions): Promise<RunResult> {
+		const logMark = log?.mark() ?? 0;
 		await useDedupStore();
 		const executionId = options.executionId ?? String(++executions);
 		const onError = options.errorOutput ? 'continueErrorOutput' : options.continueOnFail ? 'continueRegularOutput' : undefined;
@@ -234,13 +244,15 @@ export function createRunner({ nodeType, credentialType }: { nodeType: INodeType
 		await workflowExecute.processRunExecutionData(workflow);
 		const run = await done;
 		const taskData = run.data.resultData.runData[node.name]?.[0];
+		const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
 			errorItems: taskData?.data?.main?.[1] ?? [],
-			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+			error,
 			taskData,
 			run,
 			executionId,
+			logged: log?.linesOfRun(logMark, error) ?? [],
 		};
 	};
 }

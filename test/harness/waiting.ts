@@ -5,15 +5,13 @@
  * (the waiting stack entry), as n8n's WaitingWebhooks does. What n8n does around it (its token
  * check in 2.x, resuming the workflow) is proven by the e2e suite in real n8n.
  */
-import http from 'node:http';
-import { parse as parseQueryString } from 'node:querystring';
-
 import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
 import { ACTION_NODE_TYPE, actionWorkflow, TestCredentialsHelper, TestNodeTypes, type RunResult } from './engine';
-import { callWebhook, listenRecording, loadCore, mediaType, parseBody, readBody, sendJson } from './webhook';
+import { loadCore } from './n8nCore';
+import { callWebhook, listenRecording, prepareRequest, sendJson, type WebhookRequest, type WebhookResponse } from './webhookHttp';
 
 export interface WaitingCall {
 	method: string;
@@ -43,7 +41,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 	const calls: WaitingCall[] = [];
 	let waiting: { data: IRunExecutionData; parameters: IDataObject; executionId: string } | undefined;
 
-	async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<WaitingCall> {
+	async function handle(request: WebhookRequest, response: WebhookResponse): Promise<WaitingCall> {
 		const method = request.method ?? 'GET';
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const call: WaitingCall = { method, url: request.url ?? '', status: 0, resumed: false, items: [], responseBody: '' };
@@ -53,17 +51,8 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 			return call;
 		}
 		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: waiting.parameters, timezone: options.timezone });
-		const { contentType, encoding } = mediaType(request.headers['content-type']);
-		const rawBody = await readBody(request, 16 * 1024 * 1024);
-		Object.assign(request, {
-			query: { ...parseQueryString(url.search.slice(1)) },
-			params: {},
-			// The action node is typeVersion 1: n8n parses its body whatever the content type says.
-			body: parseBody(rawBody, contentType, encoding) ?? {},
-			rawBody,
-			contentType,
-			encoding,
-		});
+		// The action node is typeVersion 1: n8n parses its body whatever the content type says.
+		await prepareRequest(request, { limitBytes: 16 * 1024 * 1024, parseAll: true, emptyBody: {} });
 		const additionalData = {
 			httpRequest: request,
 			httpResponse: response,
@@ -90,7 +79,7 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 		return call;
 	}
 
-	const { server, port } = await listenRecording(handle, calls);
+	const { port, close } = await listenRecording(handle, calls);
 	return {
 		baseUrl: `http://127.0.0.1:${port}/webhook-waiting`,
 		waitOn(result, parameters) {
@@ -100,9 +89,6 @@ export async function startWaitingEndpoint(options: { credentials: IDataObject; 
 		get resumes() {
 			return calls.filter((call) => call.resumed);
 		},
-		async close() {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close,
 	};
 }

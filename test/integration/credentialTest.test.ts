@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { BALANCE_PATH, SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
 import { endpoints } from '../../nodes/SmsHandover/transport';
 import { testCredential } from '../harness/credentialTest';
+import { startRecordingServer } from '../harness/servers';
 import { API_KEY, useSimulator } from './fixtures';
 
 const BAD_KEY_MESSAGE = 'SMS Handover rejected the API key (ERR: INVALID API KEY). Copy it again from the API section of your panel.';
@@ -34,18 +32,12 @@ describe('credential test', () => {
 	});
 
 	/** A panel the simulator does not play: every request answered with `body`. */
-	async function withPanel(contentType: string, body: string, fn: (baseUrl: string, paths: string[]) => Promise<void>) {
-		const paths: string[] = [];
-		const panel: Server = createServer((req, res) => {
-			paths.push(`${req.method} ${req.url}`);
-			res.writeHead(200, { 'content-type': contentType });
-			res.end(body);
-		});
-		await new Promise<void>((resolve) => panel.listen(0, '127.0.0.1', resolve));
+	async function withPanel(contentType: string, body: string, fn: (baseUrl: string) => Promise<void>) {
+		const panel = await startRecordingServer({ status: 200, contentType, body });
 		try {
-			await fn(`http://127.0.0.1:${(panel.address() as AddressInfo).port}`, paths);
+			await fn(panel.url);
 		} finally {
-			await new Promise((resolve) => panel.close(resolve));
+			await panel.close();
 		}
 	}
 

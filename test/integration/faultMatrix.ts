@@ -7,10 +7,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { testKey } from '../harness/testKeys';
 import type { FailureOptions, SimEndpoint, SimFailureMode } from '../simulator';
 
 /** A recognisable API key: it must show up nowhere a user or a log can see. */
-export const CANARY_KEY = 'CANARY-KEY-5e7c1d9a3b-must-never-leak';
+export const CANARY_KEY = testKey('CANARY-KEY-must-never-leak');
 
 const PANEL_TEXT = 'ROUTE CLOSED BY ADMIN';
 const LOCK_OUT_TEXT = 'TOO MANY ATTEMPTS. OTP EXPIRED.';

@@ -1,17 +1,15 @@
 /**
  * Runs the cells of the fault matrix (tables in faultMatrix.ts) through n8n's engine against the
- * simulator, with n8n's logger captured at every level, and checks each against the tables.
+ * simulator, with everything n8n logged at every level (the harness records it at debug level,
+ * test/harness/n8nLog.js), and checks each against the tables.
  *
  * The waits between attempts (n8n-workflow's `sleep`) are recorded, not slept: the matrix is
  * about how many requests go out and what the user reads, and a loaded machine must not turn a
  * 3-attempt cell into 2 by eating its timeout budget. retries.test.ts times the real waits.
  */
-import net from 'node:net';
-
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
-
 import { runActionNode, type RunResult } from '../harness/execute';
+import { refusedPort } from '../harness/servers';
+import { printWhenAsked } from '../harness/summary';
 
 const mockWaits: number[] = [];
 jest.mock('n8n-workflow', () => ({
@@ -34,42 +32,6 @@ import {
 	type SendVerdict,
 } from './faultMatrix';
 
-/** A port nothing listens on: connections to it are refused. */
-async function refusedBaseUrl(): Promise<string> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return `http://127.0.0.1:${port}`;
-}
-
-/**
- * n8n's logger at debug level: made here, before anything else asks for it, so that every level
- * reaches its one sink (`log`) and can be searched for the key. Other test files get their own.
- */
-function debugLogger(): Logger {
-	const level = process.env.N8N_LOG_LEVEL;
-	process.env.N8N_LOG_LEVEL = 'debug';
-	try {
-		return Container.get(Logger);
-	} finally {
-		if (level === undefined) delete process.env.N8N_LOG_LEVEL;
-		else process.env.N8N_LOG_LEVEL = level;
-	}
-}
-const logger = debugLogger();
-
-/** Everything n8n's logger receives while a cell runs, debug included. */
-function captureLogs() {
-	const lines: Array<{ level: string; message: string; meta: unknown }> = [];
-	// `log(level, message, metadata)` is private in the types: every level calls it.
-	const sink = logger as unknown as { log: (level: string, message: string, meta: unknown) => void };
-	const spy = jest.spyOn(sink, 'log').mockImplementation((level, message, meta) => {
-		lines.push({ level, message, meta });
-	});
-	return { lines, restore: () => spy.mockRestore() };
-}
-
 /** JSON of anything, errors with their non-enumerable fields (message, stack, cause), cycles cut. */
 function allText(value: unknown): string {
 	const seen = new WeakSet<object>();
@@ -88,7 +50,8 @@ function allText(value: unknown): string {
 
 interface CellRun {
 	result: RunResult;
-	logs: ReturnType<typeof captureLogs>['lines'];
+	/** What n8n logged during the run, debug included. */
+	logs: RunResult['logged'];
 	/** Retries the transport announced (one info line per retry). */
 	retries: number;
 	/** The waits it asked for before them, in ms. */
@@ -105,24 +68,19 @@ async function runCell(
 	const operation = OPERATIONS[operationName];
 	const fault = FAULTS[faultName];
 	if (fault.simulate) sim.setFailure(operation.endpoint, ...fault.simulate);
-	const log = captureLogs();
 	mockWaits.length = 0;
-	try {
-		const result = await runActionNode({
-			parameters: { ...operation.parameters, options: { timeout: fault.timeoutMs } },
-			items: operation.items,
-			credentials: {
-				apiKey: CANARY_KEY,
-				baseUrl: fault.simulate ? sim.baseUrl : refusedUrl,
-				timeZone: 'Asia/Kolkata',
-			},
-			continueOnFail,
-		});
-		const retries = log.lines.filter((line) => line.level === 'info' && /; attempt \d in \d+ ms$/.test(line.message)).length;
-		return { result, logs: log.lines, retries, waits: [...mockWaits] };
-	} finally {
-		log.restore();
-	}
+	const result = await runActionNode({
+		parameters: { ...operation.parameters, options: { timeout: fault.timeoutMs } },
+		items: operation.items,
+		credentials: {
+			apiKey: CANARY_KEY,
+			baseUrl: fault.simulate ? sim.baseUrl : refusedUrl,
+			timeZone: 'Asia/Kolkata',
+		},
+		continueOnFail,
+	});
+	const retries = result.logged.filter((line) => line.level === 'info' && /; attempt \d in \d+ ms$/.test(line.message)).length;
+	return { result, logs: result.logged, retries, waits: [...mockWaits] };
 }
 
 /** Where the key travelled in a request the simulator got (so a leak check is not vacuous). */
@@ -185,14 +143,16 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 	let refusedUrl: string;
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, apiKey: CANARY_KEY });
-		refusedUrl = await refusedBaseUrl();
+		// A port nothing listens on: connections to it are refused.
+		refusedUrl = `http://127.0.0.1:${await refusedPort()}`;
 	});
 	beforeEach(() => sim.reset());
 	afterAll(async () => {
 		await sim.close();
-		if (process.env.FAULT_MATRIX_SUMMARY) {
-			console.log(`fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`);
-		}
+		printWhenAsked(
+			'FAULT_MATRIX_SUMMARY',
+			() => `fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`,
+		);
 	});
 
 	for (const operationName of operationNames) {
@@ -203,6 +163,8 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 					it(`${operationName} × ${faultName} × continueOnFail ${continueOnFail ? 'on' : 'off'}`, async () => {
 						const expected = expectationFor(operationName, faultName, continueOnFail);
 						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, operationName, faultName, continueOnFail);
+						// Every level was searched: the run logged its debug lines too.
+						expect(logs.some((line) => line.level === 'debug')).toBe(true);
 						const leaked = allText({ items: result.items, error: result.error, run: result.run, logs }).includes(CANARY_KEY);
 						Object.assign(tally, {
 							cells: tally.cells + 1,

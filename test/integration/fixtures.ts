@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode, type RunOptions } from '../harness/execute';
+import { testKey } from '../harness/testKeys';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 
-export const API_KEY = 'sim-key-0123456789';
+/** The simulator's default key (made at run time, as every test key). */
+export const API_KEY = testKey('sim-key');
 
 /** One simulator per test file, reset before each test. */
 export function useSimulator(options: SimulatorOptions = {}) {
@@ -25,11 +27,12 @@ export async function run(sim: Simulator, options: Omit<RunOptions, 'credentials
 	return await runActionNode({ credentials: credentialsFor(sim), ...options });
 }
 
-/** Everything a user could ever see of a run, to check the API key is nowhere in it. */
+/** Everything a user (or whoever reads n8n's log) could ever see of a run, to check the API key is nowhere in it. */
 export function visibleText(result: Awaited<ReturnType<typeof runActionNode>>): string {
 	const error = result.error;
 	return JSON.stringify({
 		items: result.items,
 		error: error && { ...error, message: error.message, description: error.description, stack: error.stack },
+		logged: result.logged,
 	});
 }

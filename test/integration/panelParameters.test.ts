@@ -77,6 +77,6 @@ describe('bulk parameter name', () => {
 		});
 		const form = ctx.sim.requests[0].form;
 		expect(Object.keys(form).filter((name) => name.startsWith('bulk_'))).toEqual([parameter]);
-		expect(JSON.parse(form[parameter]).map((entry: { mobile: string }) => entry.mobile)).toEqual(['919876543210', '918009000000']);
+		expect(JSON.parse(String(form[parameter])).map((entry: { mobile: string }) => entry.mobile)).toEqual(['919876543210', '918009000000']);
 	});
 });

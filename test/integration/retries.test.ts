@@ -1,13 +1,10 @@
 // Retries only where safe: reads are asked again on 429/502/503/504 and lost connections, sends
 // only when nothing can have been sent, OTP verify never; all within the Timeout option.
-import http from 'node:http';
-import net from 'node:net';
-
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runActionNode } from '../harness/execute';
+import { n8nLogger } from '../harness/n8nLog';
+import { refusedPort, startRecordingServer, type RecordingServer } from '../harness/servers';
 import { startSimulator, type SimEndpoint, type SimFailureMode, type Simulator } from '../simulator';
 import { API_KEY, credentialsFor, run, useSimulator, visibleText } from './fixtures';
 
@@ -24,19 +21,10 @@ const otpVerify = { resource: 'otp', operation: 'verify', reference: 'R', otp: '
 const MAY_HAVE_BEEN_SENT =
 	'The messages may or may not have been submitted. Check the delivery reports or the panel before sending again: this node never resends on its own.';
 
-/** A port nothing listens on: connections to it are refused. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
-
 /** What n8n logs at info level while the node runs (retries are logged there). */
 function captureInfoLog() {
 	const lines: string[] = [];
-	const spy = jest.spyOn(Container.get(Logger), 'info').mockImplementation((message: string) => {
+	const spy = jest.spyOn(n8nLogger(), 'info').mockImplementation((message: string) => {
 		lines.push(message);
 	});
 	return { lines, restore: () => spy.mockRestore() };
@@ -160,7 +148,7 @@ describe('reads are retried', () => {
 	});
 
 	it('retries a refused connection and says how many attempts it made', async () => {
-		const port = await freePort();
+		const port = await refusedPort();
 		const result = await run(ctx.sim, {
 			parameters: balance,
 			credentials: credentialsFor(ctx.sim, { baseUrl: `http://127.0.0.1:${port}` }),
@@ -226,9 +214,9 @@ describe('sends are never retried once the request may have reached the panel', 
 	});
 
 	it('a send to a refused port is retried, since nothing was sent, and goes through once the panel is up', async () => {
-		const port = await freePort();
+		const port = await refusedPort();
 		let late: Promise<Simulator> | undefined;
-		const spy = jest.spyOn(Container.get(Logger), 'info').mockImplementation(() => {
+		const spy = jest.spyOn(n8nLogger(), 'info').mockImplementation(() => {
 			// The first refusal is logged before the wait: the panel comes up during it.
 			late ??= startSimulator({ port, apiKey: API_KEY });
 		});
@@ -252,7 +240,7 @@ describe('sends are never retried once the request may have reached the panel', 
 
 	// localhost: Node tries ::1 and 127.0.0.1 and reports both refusals as one AggregateError.
 	it.each(['127.0.0.1', 'localhost'])('a send to %s refused every time: 3 attempts, and the error says nothing was submitted', async (host) => {
-		const port = await freePort();
+		const port = await refusedPort();
 		const result = await run(ctx.sim, {
 			parameters: send,
 			credentials: credentialsFor(ctx.sim, { baseUrl: `http://${host}:${port}` }),
@@ -278,7 +266,7 @@ describe('OTP verify is never retried (each call counts as an attempt at the pan
 	});
 
 	it('on a refused connection: one attempt, no retry note', async () => {
-		const port = await freePort();
+		const port = await refusedPort();
 		const result = await run(ctx.sim, {
 			parameters: otpVerify,
 			credentials: credentialsFor(ctx.sim, { baseUrl: `http://127.0.0.1:${port}` }),
@@ -288,33 +276,25 @@ describe('OTP verify is never retried (each call counts as an attempt at the pan
 });
 
 describe('HTTP 504 (a gateway in front of the panel)', () => {
-	let server: http.Server;
-	let seen: string[];
-	let baseUrl: string;
+	let gateway: RecordingServer;
 	beforeAll(async () => {
-		server = http.createServer((request, response) => {
-			seen.push(`${request.method} ${request.url?.split('?')[0].replace(API_KEY, '<key>')}`);
-			request.resume();
-			response.writeHead(504, { 'Content-Type': 'text/html' });
-			response.end('<html><body><h1>504 Gateway Time-out</h1></body></html>');
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		baseUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+		gateway = await startRecordingServer({ status: 504, contentType: 'text/html', body: '<html><body><h1>504 Gateway Time-out</h1></body></html>' });
 	});
-	beforeEach(() => (seen = []));
-	afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+	beforeEach(() => (gateway.requests.length = 0));
+	afterAll(async () => await gateway.close());
+	const seen = () => gateway.requests.map((request) => `${request.method} ${request.url.split('?')[0].replace(API_KEY, '<key>')}`);
 
-	const credentials = () => ({ apiKey: API_KEY, baseUrl, timeZone: 'Asia/Kolkata' });
+	const credentials = () => ({ apiKey: API_KEY, baseUrl: gateway.url, timeZone: 'Asia/Kolkata' });
 
 	it('a read is asked 3 times', async () => {
 		const result = await runActionNode({ parameters: { ...balance, options: { timeout: 3000 } }, credentials: credentials() });
-		expect(seen).toEqual(Array(3).fill('GET /miscapi/<key>/getBalance/true/'));
+		expect(seen()).toEqual(Array(3).fill('GET /miscapi/<key>/getBalance/true/'));
 		expect(result.error?.message).toBe('SMS Handover is unavailable (HTTP 504); gave up after 3 attempts');
 	});
 
 	it('a send is asked once, and may have been sent', async () => {
 		const result = await runActionNode({ parameters: send, credentials: credentials() });
-		expect(seen).toEqual(['POST /smsapi/index']);
+		expect(seen()).toEqual(['POST /smsapi/index']);
 		expect(result.error?.message).toBe('SMS Handover is unavailable (HTTP 504)');
 		expect(result.error?.description).toContain(MAY_HAVE_BEEN_SENT);
 	});

@@ -174,7 +174,7 @@ describe('sms: send', () => {
 		const contacts = Array.from({ length: BULK_LIMIT + 1 }, (_, index) => String(910000000000 + index));
 		const result = await run(ctx.sim, { parameters: send({ contacts: '={{ $json.to }}' }), items: [{ to: contacts }] });
 		expect(result.error).toBeUndefined();
-		expect(ctx.sim.requests.map((request) => request.form.contacts.split(',').length)).toEqual([BULK_LIMIT, 1]);
+		expect(ctx.sim.requests.map((request) => String(request.form.contacts).split(',').length)).toEqual([BULK_LIMIT, 1]);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.contactCount).toBe(BULK_LIMIT + 1);
 		expect(result.items[0].json.shootIds).toHaveLength(2);

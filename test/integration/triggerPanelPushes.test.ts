@@ -1,7 +1,6 @@
 // The trigger fed by the simulator's panel pushes (native, batch, ntapi, the empty object), end to end from a real send.
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
-
+import { n8nLogger } from '../harness/n8nLog';
+import { testKey } from '../harness/testKeys';
 import { startTriggerEndpoint, type TriggerEndpoint } from '../harness/webhook';
 import type { DlrStyle } from '../simulator';
 import { run, useSimulator } from './fixtures';
@@ -76,7 +75,7 @@ describe('ntapi push', () => {
 describe('the empty push', () => {
 	it('is answered 200 (the panel posts it once), starts nothing, and warns once per process', async () => {
 		const warnings: string[] = [];
-		const spy = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string) => {
+		const spy = jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string) => {
 			warnings.push(message);
 		});
 		try {
@@ -101,7 +100,7 @@ describe('the empty push', () => {
 
 describe('a refused push', () => {
 	it('is posted again by the panel, up to four times, and never starts anything', async () => {
-		const guarded = await startTriggerEndpoint({ options: {} } as never, { timezone: 'UTC', webhookCredential: { token: 'a-secret-token-0123456789' } } as never);
+		const guarded = await startTriggerEndpoint({ options: {} } as never, { timezone: 'UTC', webhookCredential: { token: testKey('a-secret-token') } } as never);
 		try {
 			ctx.sim.configure({ dlr: { style: 'native' } });
 			const sent = await run(ctx.sim, {

@@ -1,14 +1,16 @@
 // The trigger's secret from the SMS Handover Webhook API credential, through n8n-core's real
 // WebhookContext and getCredentials; the deprecated Secret Token parameter still works.
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
+import { n8nLogger } from '../harness/n8nLog';
+import { testKey } from '../harness/testKeys';
 import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
 
 const CREDENTIAL_TOKEN = 'cred-Secret_token.0123~xyz';
-const PARAMETER_TOKEN = 'param-secret-token-456';
+const PARAMETER_TOKEN = testKey('param-secret-token', 3);
+/** The token with its last character changed. */
+const nearMiss = (token: string) => `${token.slice(0, -1)}${token.endsWith('7') ? '8' : '7'}`;
 const REPORT = { sms_shoot_id: 'SHOOT-9', mobile: '919765600009', status: 'DELIVRD', error_code: '000' };
 const UNAUTHORIZED = 'Unauthorized: missing or wrong token';
 
@@ -78,7 +80,7 @@ describe('webhook secret from the credential', () => {
 
 	it('refuses every request (500, nothing started) when the credential has no token, rather than accept all', async () => {
 		const warnings: string[] = [];
-		const spy = jest.spyOn(Container.get(Logger), 'warn').mockImplementation((message: string, meta?: object) => {
+		const spy = jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string, meta?: object) => {
 			warnings.push(`${message} ${JSON.stringify(meta)}`);
 		});
 		try {
@@ -100,7 +102,7 @@ describe('webhook secret from the credential', () => {
 describe('without the credential', () => {
 	it.each<1 | 2>([1, 2])('the deprecated parameter alone still works (typeVersion %i)', async (typeVersion) => {
 		const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion });
-		const refused = await post(endpoint.url, 'param-secret-token-457');
+		const refused = await post(endpoint.url, nearMiss(PARAMETER_TOKEN));
 		expect(refused).toEqual({ status: 401, body: UNAUTHORIZED });
 		expect(refused.body).not.toContain(PARAMETER_TOKEN);
 		expect((await post(endpoint.url, PARAMETER_TOKEN)).status).toBe(200);

@@ -1,15 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { listRepoDir, npmInRepo as npm, readRepoFile } from '../harness/repo';
 
 /**
  * What `npm pack` (and so `npm publish`) ships. It builds first: on a fresh clone dist/ does not
  * exist, and `.npmrc`'s ignore-scripts=true would skip a `prepack` hook anyway.
  */
-const REPO = path.resolve(__dirname, '..', '..');
-// A surrounding `npm test` leaks npm_config_* settings into children; npm must read only the repo's.
-const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
-const npm = (...args: string[]) => execFileSync('npm', args, { cwd: REPO, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const TOP_LEVEL = ['CHANGELOG.md', 'LICENSE', 'README.md', 'index.js', 'package.json'];
 const BUILT = /^dist\/(credentials|nodes\/SmsHandover)\/[\w./-]+\.(js|js\.map|d\.ts|svg|node\.json)$/;
@@ -28,11 +22,11 @@ describe('npm pack', () => {
 	});
 
 	it('registers and ships every node and credential, with their icons and codex files', () => {
-		const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+		const pkg = JSON.parse(readRepoFile('package.json'));
 		const entries: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials].sort();
 		const sources = [
-			...readdirSync(path.join(REPO, 'nodes/SmsHandover')).filter((f) => f.endsWith('.node.ts')).map((f) => `nodes/SmsHandover/${f}`),
-			...readdirSync(path.join(REPO, 'credentials')).filter((f) => f.endsWith('.credentials.ts')).map((f) => `credentials/${f}`),
+			...listRepoDir('nodes/SmsHandover').filter((f) => f.endsWith('.node.ts')).map((f) => `nodes/SmsHandover/${f}`),
+			...listRepoDir('credentials').filter((f) => f.endsWith('.credentials.ts')).map((f) => `credentials/${f}`),
 		];
 		expect(entries).toEqual(sources.map((f) => `dist/${f.replace(/\.ts$/, '.js')}`).sort());
 		expect(files).toEqual(expect.arrayContaining(entries));

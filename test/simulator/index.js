@@ -15,6 +15,7 @@ const { handleSend } = require('./smsApi');
 const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
+const { nativePush, batchPush, ntapiPush } = require('./panelPush');
 
 const HANDLERS = {
 	send: (sim, route, params) => handleSend(sim, params),
@@ -285,4 +286,4 @@ async function startSimulator(options = {}) {
 	return new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, Simulator };
+module.exports = { startSimulator, Simulator, nativePush, batchPush, ntapiPush };

@@ -2,6 +2,7 @@
 // Delivery reports as the panel stores and shows them: outcome codes, the getDLR words and the push bodies
 // (miscHelper.js apiCalls/bulkApiCall, ClientController.php getDlrDescription/getSmppcubeDlrcodeDescription).
 const { formatDateTime, formatDateString } = require('./panelClock');
+const { nativePush, ntapiPush } = require('./panelPush');
 
 /**
  * What each simulated outcome leaves in the panel's tables: the Kannel DLR code (`dlr`), the SMPP stat word
@@ -46,35 +47,26 @@ function panelTime(ms, dlr) {
 	return dlr.timeFormat === 'sql' ? formatDateTime(ms, dlr.utcOffsetMinutes) : formatDateString(ms, dlr.utcOffsetMinutes);
 }
 
-/** The `native` object apiCalls posts for one recipient, including its extra-part quirk. */
+/** The `native` object apiCalls posts for one recipient (panelPush.js builds it, extra-part quirk included). */
 function nativeBody({ submission, report, finalAt }, attempt, dlr) {
 	const codes = OUTCOMES[report.outcome];
-	const mobile = Number(report.mobile);
-	const part = (messageId) => ({
-		message_id: messageId,
-		mobile,
+	return nativePush({
+		shootId: submission.shootId,
+		mobile: Number(report.mobile),
+		sentTime: panelTime(submission.createdAt, dlr),
+		senderId: submission.senderId,
+		segments: report.segments,
+		attempt,
+		route: { id: routeIdValue(submission.routeId), title: submission.routeTitle },
+		messageId: report.smsId,
 		dlr: lookup(PUSH_WORDS, codes.dlr) ?? '',
-		operator_reply: `${codes.stat}`,
-		sms_delivery_time: panelTime(codes.atSubmission ? null : finalAt, dlr),
+		reply: `${codes.stat}`,
+		deliveryTime: panelTime(codes.atSubmission ? null : finalAt, dlr),
 	});
-	const parts = [part(report.smsId)];
-	// The panel's loop runs sms_count times from _2, so a 2-part SMS lists _2 and _3.
-	if (report.segments > 1) for (let i = 0; i < report.segments; i++) parts.push(part(`${report.smsId}_${i + 2}`));
-	return {
-		sms_shoot_id: submission.shootId,
-		mobile,
-		sms_sent_time: panelTime(submission.createdAt, dlr),
-		sender_id: submission.senderId,
-		credits_charged: report.segments,
-		dlr: parts,
-		post_attempt: attempt,
-		route_data: { id: routeIdValue(submission.routeId), title: submission.routeTitle },
-	};
 }
 
 function ntapiBody({ report }) {
-	const codes = OUTCOMES[report.outcome];
-	return { CMD: 'DLVRREP', NTYPE: 'REP', FROM: Number(report.mobile), SMID: report.smsId, STATUS: 'OK', DETAIL: codes.stat };
+	return ntapiPush({ mobile: Number(report.mobile), messageId: report.smsId, reply: OUTCOMES[report.outcome].stat });
 }
 
 /** Kannel DLR code and vendor code getDLR reads for a recipient at `now`. */

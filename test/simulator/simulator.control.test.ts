@@ -1,6 +1,5 @@
 // Test controls over HTTP (/__sim/*) for other processes, and the CLI / sandbox entry points.
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { runScript, startScript } from '../harness/processes';
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, get, parse, postJson, send } from './testUtils';
 
@@ -69,43 +68,24 @@ it('POST /__sim/push-dlr refuses a body without url and reports', async () => {
 	expect((await postJson(sim, '/__sim/push-dlr', { style: 'json' })).status).toBe(400);
 });
 
-/** Runs a script, waits until its stdout matches `ready`, then stops it with `signal`. */
-async function runUntil(script: string, args: string[], ready: RegExp, signal: NodeJS.Signals) {
-	const child = spawn(process.execPath, [path.join(__dirname, '..', '..', script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no match for ${ready} in: ${output}`)), 5000);
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (ready.test(output)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		child.on('exit', () => reject(new Error(`exited early: ${output}`)));
-	});
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { output, stop: async () => (child.kill(signal), exited) };
-}
-
 it('cli.js prints SIMULATOR_URL and SIMULATOR_KEY, serves the API, and exits cleanly on SIGTERM', async () => {
-	const run = await runUntil('test/simulator/cli.js', ['--port', '0', '--key', 'cli-key'], /SIMULATOR_ADMIN_KEY=.*\n/, 'SIGTERM');
+	const run = await startScript('test/simulator/cli.js', ['--port', '0', '--key', 'cli-key'], /SIMULATOR_ADMIN_KEY=.*\n/);
 	const url = /SIMULATOR_URL=(http:\/\/127\.0\.0\.1:\d+)\n/.exec(run.output)?.[1];
 	expect(run.output).toContain('SIMULATOR_KEY=cli-key\nSIMULATOR_ADMIN_KEY=sim-admin-key-0001\n');
 	const response = await fetch(`${url}/miscapi/cli-key/getBalance/true/`);
 	expect(JSON.parse(await response.text())).toHaveLength(2);
-	expect(await run.stop()).toBe(0);
+	expect(await run.stop('SIGTERM')).toBe(0);
 });
 
 it('cli.js takes --admin-key and --settings (any startSimulator settings as JSON)', async () => {
 	const settings = JSON.stringify({ dlr: { style: 'json', getDlrStyle: 'legacy' }, otp: { style: 'legacy' } });
-	const run = await runUntil('test/simulator/cli.js', ['--port', '0', '--admin-key', 'boss', '--settings', settings], /SIMULATOR_ADMIN_KEY=.*\n/, 'SIGTERM');
+	const run = await startScript('test/simulator/cli.js', ['--port', '0', '--admin-key', 'boss', '--settings', settings], /SIMULATOR_ADMIN_KEY=.*\n/);
 	const url = /SIMULATOR_URL=(\S+)\n/.exec(run.output)?.[1];
 	expect(run.output).toContain('SIMULATOR_ADMIN_KEY=boss\n');
 	expect(await (await fetch(`${url}/miscapi/boss/getBalance/true/`)).text()).toBe('INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
 	const configured = await (await fetch(`${url}/__sim/configure`, { method: 'POST', body: '{}' })).json();
 	expect(configured).toMatchObject({ dlr: { style: 'json', getDlrStyle: 'legacy' }, otp: { style: 'legacy' } });
-	expect(await run.stop()).toBe(0);
+	expect(await run.stop('SIGTERM')).toBe(0);
 });
 
 it.each([
@@ -113,17 +93,17 @@ it.each([
 	[['--settings', '{dlr:'], /^simulator: --settings is not JSON: /],
 	[['--settings', '{"dlr":{"style":"xml"}}'], /^simulator: dlr.style must be one of native, batch, ntapi, empty, query, form, json, jsonArray/],
 ])('cli.js %j exits 1 with a message', (args, message) => {
-	const result = spawnSync(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', ...args], { encoding: 'utf8', timeout: 10000 });
+	const result = runScript('test/simulator/cli.js', ['--port', '0', ...args], { timeoutMs: 10000 });
 	expect(result.status).toBe(1);
 	expect(result.stderr).toMatch(message);
 });
 
 it('scripts/sandbox.js prints the base URL, the key sandbox-key and how to use them, and exits on Ctrl-C', async () => {
-	const run = await runUntil('scripts/sandbox.js', ['--port', '0'], /Ctrl-C/, 'SIGINT');
+	const run = await startScript('scripts/sandbox.js', ['--port', '0'], /Ctrl-C/);
 	expect(run.output).toMatch(/Base URL: http:\/\/127\.0\.0\.1:\d+/);
 	expect(run.output).toContain('API key:  sandbox-key\n  Admin key (unlimited balance): sim-admin-key-0001\n');
 	expect(run.output).toContain('"SMS Handover API" credential');
-	expect(await run.stop()).toBe(0);
+	expect(await run.stop('SIGINT')).toBe(0);
 });
 
 it('configure() applies all changes or none', () => {

@@ -1,4 +1,5 @@
 // DLR pushes in the raw styles (the simulator's earlier guessed shapes): after a send with dlr_url, and pushDlr().
+import { delay } from '../harness/timers';
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, closedPort, get, parse, postJson, send, startReceiver } from './testUtils';
 
@@ -140,7 +141,7 @@ it('close() cancels pushes that are still waiting for their delay', async () => 
 	const slow = await startSimulator({ apiKey: API_KEY, dlr: { delayMs: 60000 } });
 	await send(slow, { contacts: CONTACTS, msg: 'x', dlr_url: `${receiver.url}/never` }).catch(() => undefined);
 	await slow.close();
-	await new Promise((resolve) => setTimeout(resolve, 30));
+	await delay(30);
 	expect(slow.dlrPushes).toHaveLength(0);
 	expect(receiver.received).toHaveLength(0);
 });

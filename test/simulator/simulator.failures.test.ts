@@ -1,4 +1,5 @@
 // Failure injection and latency: what a flaky gateway (or the proxy in front of it) answers.
+import { delay } from '../harness/timers';
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, get, parse, postJson, send } from './testUtils';
 
@@ -120,7 +121,7 @@ it('hang: accepts the request and never answers (the client times out), and clos
 		() => 'answered',
 		(error: Error) => error.message,
 	);
-	while (hangSim.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+	while (hangSim.requests.length < 2) await delay(5);
 	const closeStarted = Date.now();
 	await hangSim.close();
 	expect(Date.now() - closeStarted).toBeLessThan(1000);

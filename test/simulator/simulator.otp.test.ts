@@ -1,8 +1,8 @@
 // The simulator's OTP flow: /send-otp/index and /verify-otp/index over real HTTP, panel and legacy rules.
+import { delay } from '../harness/timers';
 import { startSimulator, type Simulator } from './index';
-import { API_KEY, get, parse, postForm } from './testUtils';
+import { ADMIN_KEY, API_KEY, get, parse, postForm } from './testUtils';
 
-const ADMIN_KEY = 'sim-admin-key-0001';
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('panel rules (default): sendOtpApi / verifyOtpApi', () => {
 		sim.configure({ otp: { ttlMs: 40 } });
 		const reference = await sendOtp();
 		const code = sim.getOtp(reference) as string;
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await delay(80);
 		expect(await verify(reference, code)).toBe('{"result":"success","match":"expired"}');
 		expect(await verify(reference, code)).toBe('[]');
 	});
@@ -159,7 +159,7 @@ describe("otp.style 'legacy': the simulator's earlier rules", () => {
 	it('expires after ttlMs', async () => {
 		sim.configure({ otp: { ttlMs: 40 } });
 		const reference = await sendOtp();
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await delay(80);
 		expect(await match(reference, sim.getOtp(reference) as string)).toBe('expired');
 	});
 

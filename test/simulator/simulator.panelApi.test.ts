@@ -1,8 +1,8 @@
 // Panel answers beyond the documented happy path: getDLR rows, held campaigns, the admin key, the bulk parameter name.
+import { delay } from '../harness/timers';
 import { startSimulator, type Simulator } from './index';
-import { API_KEY, get, parse, postForm, postJson, send } from './testUtils';
+import { ADMIN_KEY, API_KEY, get, parse, postForm, postJson, send } from './testUtils';
 
-const ADMIN_KEY = 'sim-admin-key-0001';
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("getDLR, getDlrStyle 'panel' (default)", () => {
 		const shootId = await sendTo(A);
 		expect(await rows(shootId)).toEqual([row(A, 'Pending', 'DLR Pending')]);
 		const half = sim.getSubmission(shootId)!.createdAt + 1500 - Date.now();
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, half) + 20));
+		await delay(Math.max(0, half) + 20);
 		expect(await rows(shootId)).toEqual([row(A, 'Operator Submitted', 'SMSC SUBMIT')]);
 		await sim.deliver(shootId);
 		expect(await rows(shootId)).toEqual([row(A, 'Delivered', 'Handset Delivered')]);

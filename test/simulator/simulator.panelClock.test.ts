@@ -1,5 +1,5 @@
 // Panel times: the simulator's `${date}` and SQL text against Node itself running in the panel's zone.
-import { spawnSync } from 'node:child_process';
+import { runNode } from '../harness/processes';
 
 describe('panel clock text against Node itself', () => {
 	it.each([
@@ -17,7 +17,7 @@ describe('panel clock text against Node itself', () => {
 				const sql = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
 				console.log(JSON.stringify([String(d), formatDateString(ms, ${offset}), sql, formatDateTime(ms, ${offset})]));
 			}`;
-		const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TZ: zone } });
+		const result = runNode(['-e', script], { env: { TZ: zone } });
 		expect(result.stderr).toBe('');
 		const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
 		expect(lines).toHaveLength(3);

@@ -1,4 +1,6 @@
 // The panel's own delivery-report pushes (miscHelper.js apiCalls): the native body, outcomes, autoPush and deliver().
+import { delay } from '../harness/timers';
+import { nativePush } from './index';
 import { get, istDateString, parse, postJson, send, usePanelPush } from './testUtils';
 
 const { ctx, sendTo, bodies, byMobile, reportOf } = usePanelPush();
@@ -17,18 +19,19 @@ describe("style 'native' (default)", () => {
 		const submission = ctx.sim.getSubmission(shootId)!;
 		const expected = (mobile: string) => {
 			const report = reportOf(shootId, mobile);
-			return {
-				sms_shoot_id: shootId,
+			return nativePush({
+				shootId,
 				mobile: Number(mobile),
-				sms_sent_time: istDateString(submission.createdAt),
-				sender_id: 'DEMO',
-				credits_charged: 1,
-				dlr: [
-					{ message_id: report.smsId, mobile: Number(mobile), dlr: 'DELIVERED', operator_reply: 'DELIVRD', sms_delivery_time: istDateString(report.finalAt!) },
-				],
-				post_attempt: 1,
-				route_data: { id: 1, title: 'Transactional' },
-			};
+				sentTime: istDateString(submission.createdAt),
+				senderId: 'DEMO',
+				segments: 1,
+				messageId: report.smsId,
+				dlr: 'DELIVERED',
+				reply: 'DELIVRD',
+				deliveryTime: istDateString(report.finalAt!),
+				attempt: 1,
+				route: { id: 1, title: 'Transactional' },
+			});
 		};
 		expect(byMobile(bodies())).toEqual([expected(A), expected(B)]);
 		expect(ctx.receiver.received.every((r) => r.url === '/dlr' && r.contentType === 'application/json')).toBe(true);
@@ -103,7 +106,7 @@ describe('autoPush, deliver() and what never pushes', () => {
 	it('with autoPush false nothing is pushed until deliver(); deliver(shootId, {mobile, outcome}) does one recipient', async () => {
 		ctx.sim.configure({ dlr: { delayMs: 0 } });
 		const shootId = await sendTo(`${A},${B}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await delay(50);
 		expect(ctx.receiver.received).toHaveLength(0);
 		const records = await ctx.sim.deliver(shootId, { mobile: B, outcome: 'rejected' });
 		expect(records).toHaveLength(1);

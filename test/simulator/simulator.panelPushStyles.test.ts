@@ -1,4 +1,5 @@
 // The panel's other push styles (batch, ntapi, empty) and its retries of unanswered pushes.
+import { ntapiPush } from './index';
 import { closedPort, startReceiver, usePanelPush } from './testUtils';
 
 const { ctx, sendTo, bodies, byMobile, reportOf } = usePanelPush();
@@ -117,8 +118,8 @@ describe("styles 'ntapi' and 'empty'", () => {
 		const shootId = await sendTo(`${A},${B}`);
 		await ctx.sim.deliver(shootId);
 		expect(byMobile(bodies().map((b) => ({ ...b, mobile: b.FROM })))).toEqual([
-			{ CMD: 'DLVRREP', NTYPE: 'REP', FROM: Number(A), SMID: reportOf(shootId, A).smsId, STATUS: 'OK', DETAIL: 'DELIVRD', mobile: Number(A) },
-			{ CMD: 'DLVRREP', NTYPE: 'REP', FROM: Number(B), SMID: reportOf(shootId, B).smsId, STATUS: 'OK', DETAIL: 'EXPIRED', mobile: Number(B) },
+			{ ...ntapiPush({ mobile: Number(A), messageId: reportOf(shootId, A).smsId, reply: 'DELIVRD' }), mobile: Number(A) },
+			{ ...ntapiPush({ mobile: Number(B), messageId: reportOf(shootId, B).smsId, reply: 'EXPIRED' }), mobile: Number(B) },
 		]);
 	});
 

@@ -169,7 +169,7 @@ describe('bulk_campaigm', () => {
 		const accepted = await send(sim, { bulk_campaigm: bulk(50000, true) });
 		expect(parse(accepted).result).toBe('success');
 		expect(sim.balance('1')).toBe(50000);
-		expect(JSON.parse(sim.requests[0].form.bulk_campaigm)).toHaveLength(50000);
+		expect(JSON.parse(String(sim.requests[0].form.bulk_campaigm))).toHaveLength(50000);
 		const refused = await send(sim, { bulk_campaigm: bulk(50001) });
 		expect(refused.text).toBe('{"result":"error","message":"BULK LIMIT EXCEEDED"}');
 		expect(sim.balance('1')).toBe(50000);

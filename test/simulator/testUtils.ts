@@ -1,9 +1,11 @@
 // Helpers for the simulator's own tests: real HTTP with Node's fetch, and a small receiver for DLR pushes.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { refusedPort, startRecordingServer, type RecordedRequest } from '../harness/servers';
+import { testKey } from '../harness/testKeys';
 import { startSimulator, type Simulator } from './index';
 
-export const API_KEY = 'sim-key-0123456789';
+/** The simulator's default keys (index.js), made at run time. */
+export const API_KEY = testKey('sim-key');
+export const ADMIN_KEY = `sim-admin-key-${'1'.padStart(4, '0')}`;
 
 export interface Reply {
 	status: number;
@@ -57,7 +59,8 @@ export function send(sim: Simulator, fields: Record<string, string>): Promise<Re
 	return postForm(sim, '/smsapi/index', { key: API_KEY, senderid: 'DEMO', ...fields });
 }
 
-export const parse = (reply: Reply): any => JSON.parse(reply.text);
+/** The reply's JSON, as JSON.parse types it (tests read any field of it). */
+export const parse = (reply: Reply) => JSON.parse(reply.text);
 
 /**
  * `${date}` on a server in Asia/Kolkata, built with Intl (not the simulator's code): the oracle for panel times.
@@ -79,48 +82,22 @@ export function istDateString(ms: number): string {
 	return `${part.weekday} ${part.month} ${part.day} ${part.year} ${part.hour}:${part.minute}:${part.second} GMT+0530 (India Standard Time)`;
 }
 
-export interface Received {
-	method: string;
-	url: string;
-	contentType: string | undefined;
-	body: string;
-}
+export type Received = RecordedRequest;
 
 /**
  * A local HTTP server that records what the simulator pushes to it and answers with `status`, or with
- * `status(n)` for the n-th request (1-based).
+ * `status(n)` for the n-th request (1-based): 'OK' for a 200, 'NOPE' otherwise.
  */
 export async function startReceiver(status: number | ((n: number) => number) = 200) {
-	const received: Received[] = [];
-	const server = http.createServer((req, res) => {
-		let body = '';
-		req.setEncoding('utf8');
-		req.on('data', (chunk: string) => (body += chunk));
-		req.on('end', () => {
-			received.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], body });
-			const code = typeof status === 'number' ? status : status(received.length);
-			res.writeHead(code, { 'Content-Type': 'text/plain' });
-			res.end(code === 200 ? 'OK' : 'NOPE');
-		});
+	const receiver = await startRecordingServer((n) => {
+		const code = typeof status === 'number' ? status : status(n);
+		return { status: code, contentType: 'text/plain', body: code === 200 ? 'OK' : 'NOPE' };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const close = () =>
-		new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		});
-	return { url, received, close };
+	return { url: receiver.url, received: receiver.requests, close: receiver.close };
 }
 
 /** A loopback port with nothing listening on it. */
-export async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
+export const closedPort = refusedPort;
 
 /**
  * One simulator (autoPush off, 10 ms between retries) and one receiver per test file, reset before each test,
@@ -147,7 +124,7 @@ export function usePanelPush() {
 		return reply.sms_shoot_id;
 	};
 	const bodies = () => ctx.receiver.received.map((r) => JSON.parse(r.body));
-	const byMobile = (list: any[]) => list.slice().sort((a, b) => a.mobile - b.mobile);
+	const byMobile = <T extends { mobile: number | string }>(list: T[]) => list.slice().sort((a, b) => Number(a.mobile) - Number(b.mobile));
 	const reportOf = (shootId: string, mobile: string) => ctx.sim.getSubmission(shootId)!.reports.find((r) => r.mobile === mobile)!;
 	return { ctx, sendTo, bodies, byMobile, reportOf };
 }

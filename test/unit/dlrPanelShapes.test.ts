@@ -1,7 +1,8 @@
 /**
  * The shapes SMS Handover's own panel code sends (github.com/jahanzaibrao/burjsms.com):
  * node/miscHelper.js `apiCalls` / `bulkApiCall` (native and ntapi pushes, batch arrays) and
- * ClientController::miscApi getDLR rows. Bodies below are built exactly as that code builds them.
+ * ClientController::miscApi getDLR rows. Pushes are built as that code builds them, by the simulator's
+ * builder (test/simulator/panelPush.js): one recipient by default has 1 part, delivered.
  */
 import {
 	extractReportRecords,
@@ -10,58 +11,14 @@ import {
 	parseReportTime,
 	type DeliveryReport,
 } from '../../nodes/SmsHandover/helpers/dlr';
+import { batchPush, nativePush, ntapiPush } from '../simulator';
 
 const report = (record: Record<string, unknown>, timeZone?: string) =>
 	normaliseReport(record, { timeZone }) as DeliveryReport;
 
-/** One recipient of the native push, as `apiCalls` builds it from a callback-queue row. */
-function nativePush(overrides: {
-	shootId?: string;
-	mobile?: number | string;
-	smsId?: string;
-	smsCount?: number;
-	dlr?: string;
-	reply?: string;
-	sent?: string;
-	delivered?: string;
-	attempt?: number;
-}) {
-	const {
-		shootId = 'smshnd_k2j4h5g6',
-		mobile = 919812345678,
-		smsId = '1ef4d949-7639-6880-bf73-ae79481385ed',
-		smsCount = 1,
-		dlr = 'DELIVERED',
-		reply = 'DELIVRD',
-		sent = 'Mon Nov 30 2026 10:20:31 GMT+0530 (India Standard Time)',
-		delivered = 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)',
-		attempt = 1,
-	} = overrides;
-	const part = (messageId: string) => ({
-		message_id: messageId,
-		mobile,
-		dlr,
-		operator_reply: reply,
-		sms_delivery_time: delivered,
-	});
-	const parts = [part(smsId)];
-	// The panel's loop: for a multi-part SMS it adds `count` more entries, one more than it sends.
-	if (smsCount > 1) for (let i = 0; i < smsCount; i++) parts.push(part(`${smsId}_${i + 2}`));
-	return {
-		sms_shoot_id: shootId,
-		mobile,
-		sms_sent_time: sent,
-		sender_id: 'SMSHND',
-		credits_charged: smsCount,
-		dlr: parts,
-		post_attempt: attempt,
-		route_data: { id: 1, title: 'Transactional' },
-	};
-}
-
 describe('the panel native push', () => {
 	it('is one report per recipient with the shoot id, times and the new fields', () => {
-		const body = nativePush({});
+		const body = nativePush();
 		expect(report(body)).toEqual({
 			shootId: 'smshnd_k2j4h5g6',
 			mobile: '919812345678',
@@ -81,7 +38,7 @@ describe('the panel native push', () => {
 	});
 
 	it('keeps a multi-part message as one report: parts from credits_charged, every listed id kept', () => {
-		const body = nativePush({ smsCount: 2, smsId: 'M' });
+		const body = nativePush({ segments: 2, messageId: 'M' });
 		expect(extractReportRecords(body)).toEqual([body]);
 		expect(report(body)).toMatchObject({ shootId: 'smshnd_k2j4h5g6', parts: 2, messageIds: ['M', 'M_2', 'M_3'], status: 'delivered' });
 	});
@@ -107,8 +64,12 @@ describe('the panel native push', () => {
 	});
 
 	it('gives the worst part status and the latest part time when parts differ', () => {
-		const body = nativePush({ smsCount: 2, smsId: 'M', delivered: '2026-11-30 10:20:36' });
-		body.dlr[1] = { ...body.dlr[1], dlr: 'FAILED', operator_reply: 'UNDELIV', sms_delivery_time: '2026-11-30 10:21:00' };
+		const body = nativePush({
+			segments: 2,
+			messageId: 'M',
+			deliveryTime: '2026-11-30 10:20:36',
+			parts: [{}, { dlr: 'FAILED', reply: 'UNDELIV', deliveryTime: '2026-11-30 10:21:00' }, {}],
+		});
 		expect(report(body, 'Asia/Kolkata')).toMatchObject({
 			status: 'failed',
 			providerStatus: 'FAILED',
@@ -118,24 +79,24 @@ describe('the panel native push', () => {
 	});
 
 	it('reads `YYYY-MM-DD HH:mm:ss` times in the given zone and Date text by its own offset', () => {
-		const sql = nativePush({ sent: '2026-11-30 10:20:31', delivered: '2026-11-30 10:20:36' });
+		const sql = nativePush({ sentTime: '2026-11-30 10:20:31', deliveryTime: '2026-11-30 10:20:36' });
 		expect(report(sql, 'Asia/Kolkata')).toMatchObject({ sentAt: '2026-11-30T04:50:31.000Z', deliveredAt: '2026-11-30T04:50:36.000Z' });
-		expect(report(nativePush({}), 'America/New_York').deliveredAt).toBe('2026-11-30T04:50:36.000Z');
+		expect(report(nativePush(), 'America/New_York').deliveredAt).toBe('2026-11-30T04:50:36.000Z');
 	});
 
 	it.each([['Invalid Date'], ['0000-00-00 00:00:00'], ['null'], ['']])('has no delivery time for %p', (delivered) => {
-		expect(report(nativePush({ dlr: 'INVALID', reply: '', delivered })).deliveredAt).toBeNull();
+		expect(report(nativePush({ dlr: 'INVALID', reply: '', deliveryTime: delivered })).deliveredAt).toBeNull();
 	});
 
 	it('reads text numbers and a later attempt', () => {
-		const body = { ...nativePush({ mobile: '919812345678', attempt: 3 }), credits_charged: '2', post_attempt: '3' };
+		const body = nativePush({ mobile: '919812345678', credits: '2', attempt: '3' });
 		expect(report(body)).toMatchObject({ mobile: '919812345678', parts: 2, attempt: 3 });
 	});
 
 	it('treats the texts "null" and "undefined" as missing (the panel interpolates absent columns)', () => {
 		// The panel's queue model saves no sms_shoot_id, route_title, sms_count or operator_reply:
 		// unless the live panel differs, its push carries them as null / "null".
-		const body = { ...nativePush({ reply: 'null' }), sms_shoot_id: null, credits_charged: null, route_data: { id: 1, title: null } };
+		const body = nativePush({ reply: 'null', shootId: null, credits: null, route: { id: 1, title: null } });
 		expect(report(body)).toMatchObject({
 			shootId: null,
 			mobile: '919812345678',
@@ -145,19 +106,20 @@ describe('the panel native push', () => {
 			parts: null,
 			route: { id: '1', name: null },
 		});
-		expect(report({ ...nativePush({ dlr: '', reply: 'undefined' }) }).status).toBe('unknown');
+		expect(report(nativePush({ dlr: '', reply: 'undefined' })).status).toBe('unknown');
 	});
 
 	it('takes the number from the parts when the recipient level has none', () => {
-		const { mobile: _dropped, ...body } = nativePush({});
+		const body = nativePush({ mobile: undefined, parts: [{ mobile: 919812345678 }] });
+		expect(body).not.toHaveProperty('mobile');
 		expect(report(body).mobile).toBe('919812345678');
 	});
 });
 
 describe('the panel batch push (a JSON array of native objects)', () => {
 	it('is one report per recipient, in order, in one request', () => {
-		const body = Array.from({ length: 1000 }, (_, i) =>
-			nativePush({ shootId: `S${i % 7}`, mobile: 919800000000 + i, dlr: i % 3 === 0 ? 'FAILED' : 'DELIVERED', smsCount: (i % 2) + 1 }),
+		const body = batchPush(
+			Array.from({ length: 1000 }, (_, i) => ({ shootId: `S${i % 7}`, mobile: 919800000000 + i, dlr: i % 3 === 0 ? 'FAILED' : 'DELIVERED', segments: (i % 2) + 1 })),
 		);
 		const result = parseDlrRequest({ method: 'POST', body, contentType: 'application/json', timeZone: 'Asia/Kolkata' });
 		expect(result.rejected).toBeNull();
@@ -168,7 +130,7 @@ describe('the panel batch push (a JSON array of native objects)', () => {
 });
 
 describe('the panel ntapi push', () => {
-	const ntapi = { CMD: 'DLVRREP', NTYPE: 'REP', FROM: '919812345678', SMID: 'a1b2c3', STATUS: 'OK', DETAIL: 'DELIVRD' };
+	const ntapi = ntapiPush({ mobile: '919812345678', messageId: 'a1b2c3', reply: 'DELIVRD' });
 
 	it('reads the number from FROM, the message id from SMID and the status from DETAIL', () => {
 		expect(report(ntapi)).toMatchObject({

@@ -1,4 +1,5 @@
 import { parseFieldReference, readFieldPath } from '../../nodes/SmsHandover/helpers/fieldReference';
+import { evaluateExpression } from '../harness/plainJs';
 
 describe('parseFieldReference: what drag-and-drop mapping writes', () => {
 	it.each<[string, string[]]>([
@@ -184,8 +185,7 @@ describe('fast path equals JavaScript evaluation of the same expression', () => 
 		text: 'abc',
 		'': 'empty key',
 	};
-	const evaluate = (expression: string): unknown =>
-		new Function('$json', `return (${expression});`)(item);
+	const evaluate = (expression: string): unknown => evaluateExpression(expression, { $json: item });
 
 	it.each([
 		'$json.name',

@@ -5,6 +5,7 @@ import {
 	parseContacts,
 	splitContacts,
 } from '../../nodes/SmsHandover/helpers/phone';
+import { withCpuTime } from '../harness/cpuTime';
 
 describe('splitContacts', () => {
 	it.each<[string, unknown, string[]]>([
@@ -107,11 +108,10 @@ describe('parseContacts', () => {
 		const asJsNumbers = numbers.map(Number);
 
 		// CPU time, not wall time: other test files run in parallel on the same cores.
-		const started = process.cpuUsage();
-		const fromText = parseContacts(text);
-		const fromArray = parseContacts(asJsNumbers);
-		const used = process.cpuUsage(started);
-		const cpuMs = (used.user + used.system) / 1000;
+		const {
+			result: [fromText, fromArray],
+			cpuMs,
+		} = withCpuTime(() => [parseContacts(text), parseContacts(asJsNumbers)]);
 
 		expect(fromText).toEqual({ numbers, invalid: [] });
 		expect(fromArray).toEqual({ numbers, invalid: [] });

@@ -5,6 +5,7 @@
 const { assert, assertFields } = require('../lib/checks');
 const { actionNode, linearWorkflow, manualWorkflow, NODE_TYPES } = require('../lib/workflows');
 const { sleep } = require('../lib/proc');
+const { nativePush } = require('../../simulator');
 const { SENDER, MOBILE_A, MOBILE_B } = require('./actionWorkflows');
 
 const IDS = { push: 'e2eSendAndWait01', poll: 'e2eSendAndPoll01', pushPath: 'e2e-send-and-wait' };
@@ -120,7 +121,8 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 		assertFields(pending, { status: 'pending', mobile: MOBILE_A, heldForApproval: false }, 'output while waiting');
 		const { shootId } = pending;
 
-		const report = { sms_shoot_id: shootId, mobile: Number(MOBILE_A), dlr: [{ message_id: 'f', mobile: Number(MOBILE_A), dlr: 'DELIVERED', operator_reply: 'DELIVRD', sms_delivery_time: '' }], post_attempt: 1 };
+		// The panel's native push of this message's final report (the simulator's builder).
+		const report = nativePush({ shootId, mobile: Number(MOBILE_A), senderId: SENDER, messageId: 'm1' });
 		const noKey = new URL(resumeUrl);
 		noKey.searchParams.delete('smshWait');
 		const wrongKey = new URL(resumeUrl);
@@ -134,20 +136,12 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 			noToken.searchParams.delete('signature');
 			assert.equal((await post(noToken, report)).status, 401, 'n8n 2.x refuses a request without its resume token');
 		}
-		const other = await post(resumeUrl, { ...report, sms_shoot_id: `${shootId}-other` });
+		const other = await post(resumeUrl, nativePush({ shootId: `${shootId}-other`, mobile: Number(MOBILE_A), senderId: SENDER }));
 		assert.equal(other.status, 200, `another message's report answered ${other.status}`);
 		await executionFor(n8n, send, { status: 'waiting', timeoutMs: 5000 });
 
 		// The same final report twice at once (the panel posts again after any non-2xx): one resume.
-		const real = {
-			...report,
-			sender_id: SENDER,
-			credits_charged: 1,
-			sms_sent_time: 'Mon Nov 30 2026 10:20:31 GMT+0530 (India Standard Time)',
-			route_data: { id: 1, title: 'Transactional' },
-			dlr: [{ ...report.dlr[0], message_id: 'm1', sms_delivery_time: 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)' }],
-		};
-		const both = await Promise.all([post(resumeUrl, real), post(resumeUrl, real)]);
+		const both = await Promise.all([post(resumeUrl, report), post(resumeUrl, report)]);
 		assert.ok(both.some((answer) => answer.status === 200), `report answered ${JSON.stringify(both)}`);
 		const done = await executionFor(n8n, send, { status: 'success' });
 		await sleep(3000);

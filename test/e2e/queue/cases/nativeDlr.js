@@ -3,37 +3,38 @@
 // trigger's webhook() runs there, the execution is queued and a worker (not the main) runs it.
 const { assert, assertFields } = require('../../lib/checks');
 const { WF } = require('../workflows');
+const { nativePush } = require('../../../simulator');
 const { postJson, assertRunByWorker } = require('./util');
 
-/** The provider panel's own push (one report per `dlr` entry), as the brief gives it. */
-const NATIVE_REPORT = {
-	sms_shoot_id: 'Q1NATIVE00000001',
+/**
+ * The panel's own push for one recipient of a 2-part SMS, both parts delivered, from the simulator's
+ * builder: credits_charged 2, and three `dlr` entries (the panel lists one part more than it sends).
+ */
+const NATIVE_REPORT = nativePush({
+	shootId: 'Q1NATIVE00000001',
 	mobile: 919812345678,
-	sms_sent_time: '2026-11-30 10:20:31',
-	sender_id: 'SMSHND',
-	credits_charged: 1,
-	dlr: [
-		{
-			message_id: 'Q1MSG000000000000001',
-			mobile: 919812345678,
-			dlr: 'DELIVERED',
-			operator_reply: 'DELIVRD',
-			sms_delivery_time: '2026-11-30 10:20:36',
-		},
-	],
-	post_attempt: 1,
-	route_data: { id: 1, title: 'Transactional' },
-};
+	segments: 2,
+	messageId: 'Q1MSG000000000000001',
+	sentTime: '2026-11-30 10:20:31',
+	deliveryTime: '2026-11-30 10:20:36',
+});
 
 /**
  * THE one assertion on how the trigger reads the native shape (the trigger's parser is being
- * changed on another branch; if this fails and the rest of the case passes, it is that parser).
+ * changed on another branch; if this fails and the rest of the case passes, it is that parser):
+ * one item per recipient (a native object, or each object of a batch array), never one per part,
+ * with its shoot id, number, status and part count (credits_charged).
  */
 function assertNativeReportItems(items, report) {
-	assert.equal(items.length, report.dlr.length, `trigger items: expected ${report.dlr.length}, got ${JSON.stringify(items)}`);
-	items.forEach((item, i) => {
-		assertFields(item, { shootId: report.sms_shoot_id, status: 'delivered' }, `item ${i}`);
-		assert.equal(String(item.mobile), String(report.dlr[i].mobile), `item ${i}.mobile: got ${JSON.stringify(item.mobile)}`);
+	const recipients = Array.isArray(report) ? report : [report];
+	const parts = recipients.map((recipient) => recipient.dlr.length).join(' + ');
+	assert.equal(items.length, recipients.length, `trigger items: expected ${recipients.length}, one per recipient (the push lists ${parts} parts), got ${JSON.stringify(items)}`);
+	recipients.forEach((recipient, i) => {
+		assertFields(
+			items[i],
+			{ shootId: recipient.sms_shoot_id, mobile: String(recipient.mobile), status: 'delivered', parts: recipient.credits_charged },
+			`item ${i}`,
+		);
 	});
 }
 
@@ -49,7 +50,7 @@ async function runNativeDlrCase({ stack, runner, prefix }) {
 		assertFields(execution, { mode: 'webhook', status: 'success' }, `execution ${execution.id}`);
 		await assertRunByWorker(stack, execution.id, 'webhook2');
 	});
-	await runner.check(`${prefix} 1. native push: trigger item has shootId = sms_shoot_id, mobile, status delivered (read from execution_data)`, async () => {
+	await runner.check(`${prefix} 1. native push: one trigger item for the recipient of a 2-part SMS: shootId = sms_shoot_id, mobile, status delivered, parts 2 (read from execution_data)`, async () => {
 		assert.ok(execution, 'no execution to read (previous check failed)');
 		assertNativeReportItems(execution.nodes['SMS Handover Trigger'].items, NATIVE_REPORT);
 	});

@@ -5,6 +5,7 @@
 // and enqueues the resume; a worker runs the rest and the execution finishes with the report.
 const { assert, assertFields } = require('../../lib/checks');
 const { sleep } = require('../../lib/proc');
+const { nativePush } = require('../../../simulator');
 const { WF } = require('../workflows');
 const { postJson } = require('./util');
 
@@ -45,16 +46,7 @@ async function runSendAndWaitCase({ stack, runner, prefix }) {
 		// The panel's native push, to webhook2 (the other process) at the same path and query.
 		const atWebhook2 = new URL(resumeUrl);
 		atWebhook2.port = String(stack.ports.hook2);
-		const report = {
-			sms_shoot_id: shootId,
-			mobile: 919876543210,
-			sms_sent_time: 'Mon Nov 30 2026 10:20:31 GMT+0530 (India Standard Time)',
-			sender_id: 'SMSHND',
-			credits_charged: 1,
-			dlr: [{ message_id: 'q3', mobile: 919876543210, dlr: 'DELIVERED', operator_reply: 'DELIVRD', sms_delivery_time: 'Mon Nov 30 2026 10:20:36 GMT+0530 (India Standard Time)' }],
-			post_attempt: 1,
-			route_data: { id: 1, title: 'Transactional' },
-		};
+		const report = nativePush({ shootId, mobile: 919876543210, messageId: 'q3' });
 		const pushed = await postJson(atWebhook2.toString(), report);
 		assert.equal(pushed.status, 200, `webhook2 answered the report ${pushed.status} ${pushed.text}`);
 
