@@ -29,7 +29,7 @@ export interface SendingOperation {
 	/** Fields added to each dry-run item. */
 	previewFields?: () => IDataObject;
 	/** The item a sent message ends as; the default is what was sent (Send and Wait: its report). */
-	afterSend?: (message: Message, sent: IDataObject, submissions: Submission[]) => Promise<IDataObject>;
+	afterSend?: (message: Message, submissions: Submission[]) => Promise<IDataObject>;
 }
 
 export async function sendMessages(

@@ -61,9 +61,10 @@ export async function submitPlan(
 		const submissions = done.map(({ submission }) => submission);
 		const record = { itemIndex: message.itemIndex, shootIds: submissions.map((submission) => submission.shootId) };
 		sentItems.push(record);
-		const sent = sentItem(message, plan, submissions);
 		try {
-			outcomes[message.itemIndex] = operation.afterSend ? await operation.afterSend(message, sent, submissions) : sent;
+			outcomes[message.itemIndex] = operation.afterSend
+				? await operation.afterSend(message, submissions)
+				: sentItem(message, plan, submissions);
 		} catch (error) {
 			// Sent, then the operation failed (Send and Wait could not start waiting).
 			const failure = itemError(node, error, message.itemIndex);

@@ -99,6 +99,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { ...message, options: { ...message.options, dlrUrl: wait.resume?.url } };
 		},
 		previewFields: () => ({ waitMethod: settings.method, maxWaitMinutes: settings.minutes }),
-		afterSend: async (message, _sent, submissions) => await awaitDelivery(this, wait, message, submissions),
+		afterSend: async (message, submissions) => await awaitDelivery(this, wait, message, submissions),
 	});
 }
