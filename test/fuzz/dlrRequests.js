@@ -142,6 +142,22 @@ function refusedRequest({ light }) {
 		w(10, fc.tuple(panelRecord, fc.constantFrom('PUT', 'PATCH', 'DELETE')).map(([entry, method]) => request(`${method} method`, method, json(entry.record), 'application/json', refused))),
 		// More reports than one request may carry.
 		w(3, fc.constant(request('50,001 reports', 'POST', Buffer.from(`[${'{},'.repeat(50_000)}{}]`), 'application/json', refused))),
+		// Bounded work (helpers/dlr/bounds.ts): each of these took seconds to a minute to refuse, or
+		// made items too deep for n8n, before the bounds.
+		w(5, fc.tuple(fc.integer({ min: 101, max: 1_000 }), fc.integer({ min: 1, max: light ? 2_000 : 50_000 })).map(([fields, records]) =>
+			request(`${fields} query fields × ${records} empty records`, 'POST', Buffer.from(`[${'{},'.repeat(records - 1)}{}]`), 'application/json', refused,
+				Array.from({ length: fields }, (_, i) => [`q${i}`, '1'])),
+		)),
+		w(5, fc.tuple(panelRecord, fc.integer({ min: 33, max: light ? 2_000 : 20_000 })).map(([entry, depth]) =>
+			request(`a valid report with a field nested ${depth} deep`, 'POST', Buffer.from(`${JSON.stringify(entry.record).slice(0, -1)},"zz_deep":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`), 'application/json', refused),
+		)),
+		w(5, fc.tuple(panelRecord, fc.integer({ min: 201, max: light ? 20_000 : 1_000_000 }), fc.constantFrom('application/json', 'text/plain')).map(([entry, keys, type]) => {
+			const extra = Array.from({ length: keys }, (_, i) => `"zz${i}":1`).join(',');
+			return request(`a valid report with ${keys} more keys`, 'POST', Buffer.from(`${JSON.stringify(entry.record).slice(0, -1)},${extra}}`), type, refused);
+		})),
+		w(3, fc.integer({ min: 201, max: light ? 20_000 : 1_500_000 }).map((keys) =>
+			request(`a text form with ${keys} keys`, 'POST', Buffer.from(`sms_shoot_id=S1&${Array.from({ length: keys }, (_, i) => `k${i}=1`).join('&')}`), 'text/plain', refused),
+		)),
 		// Beyond n8n's 16 MB payload limit.
 		...(light ? [] : [w(1, fc.integer({ min: 16 * MB + 1, max: 17 * MB }).map((size) => request(`${size}-byte body`, 'POST', Buffer.from(`{"zz":"${'a'.repeat(size)}"}`), 'application/json', refused)))]),
 	);

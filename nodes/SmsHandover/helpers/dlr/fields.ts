@@ -24,13 +24,19 @@ export function valueText(value: unknown): string | null {
 	return trimmed === '' ? null : trimmed;
 }
 
+// Built once per record: every field of a report is read through it (one pass over its keys).
+const indexes = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
 /** Record keys by their canonical form; the first spelling of a name wins. */
 export function indexRecord(record: Record<string, unknown>): Map<string, string> {
-	const index = new Map<string, string>();
+	let index = indexes.get(record);
+	if (index) return index;
+	index = new Map<string, string>();
 	for (const key of Object.keys(record)) {
 		const canonical = canonicalKey(key);
 		if (!index.has(canonical)) index.set(canonical, key);
 	}
+	indexes.set(record, index);
 	return index;
 }
 
@@ -60,11 +66,8 @@ export function looksLikeReport(record: Record<string, unknown>): boolean {
 
 /** The value under the record's key that matches `name` ignoring case and separators. */
 export function readField(record: Record<string, unknown>, name: string): unknown {
-	const wanted = canonicalKey(name);
-	for (const key of Object.keys(record)) {
-		if (canonicalKey(key) === wanted) return record[key];
-	}
-	return undefined;
+	const key = indexRecord(record).get(canonicalKey(name));
+	return key === undefined ? undefined : record[key];
 }
 
 /** A whole number from a number or numeric text (the panel sends both), else null. */

@@ -1,4 +1,5 @@
 import { canonicalKey, WRAPPER_KEYS } from './aliases';
+import { boundsProblem } from './bounds';
 import { fieldHits, indexRecord, isPlainObject, looksLikeReport } from './fields';
 import { isPanelPush } from './panelPush';
 
@@ -40,8 +41,14 @@ function formText(text: string): Record<string, unknown> | null {
 	return record;
 }
 
-function fromText(text: string, depth: number): Record<string, unknown>[] {
+/** JSON inside a field or list entry, read only within the request's bounds (else it stays text). */
+function nestedJson(text: string): unknown {
 	const json = parseJsonText(text);
+	return json !== undefined && boundsProblem(json) === null ? json : undefined;
+}
+
+function fromText(text: string, depth: number): Record<string, unknown>[] {
+	const json = depth > 0 ? nestedJson(text) : parseJsonText(text);
 	if (json !== undefined) return collect(json, depth + 1);
 	const receipt = parseSmppReceipt(text.trim());
 	if (receipt) return [receipt];
@@ -60,7 +67,7 @@ function unwrap(record: Record<string, unknown>, depth: number): Record<string, 
 	if (depth >= MAX_WRAPPER_DEPTH || isPanelPush(record)) return null;
 	for (const [key, value] of Object.entries(record)) {
 		if (!WRAPPERS.has(canonicalKey(key))) continue;
-		const inner = typeof value === 'string' ? parseJsonText(value) : value;
+		const inner = typeof value === 'string' ? nestedJson(value) : value;
 		if (!Array.isArray(inner) && !isPlainObject(inner)) continue;
 		const records = collect(inner, depth + 1);
 		// `{ status: 'success', data: [...] }` is a wrapper, even of an empty list; an object

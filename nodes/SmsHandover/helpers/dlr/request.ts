@@ -1,12 +1,18 @@
+import {
+	boundsProblem,
+	MAX_FIELDS_PER_OBJECT,
+	MAX_MERGED_FIELDS,
+	MAX_QUERY_FIELDS,
+	MAX_RAW_BODY_BYTES,
+	MAX_REPORTS_PER_REQUEST,
+	tooManyFormFields,
+} from './bounds';
 import { isPlainObject } from './fields';
 import { normaliseReport } from './normalise';
 import { extractReportRecords, parseJsonText } from './records';
 import type { DeliveryReport } from './types';
 
-/** One request may carry at most this many reports (the provider's own batch limit). */
-export const MAX_REPORTS_PER_REQUEST = 50_000;
-/** Largest raw body accepted, the same as n8n's default payload limit. */
-export const MAX_RAW_BODY_BYTES = 16 * 1024 * 1024;
+export { MAX_RAW_BODY_BYTES, MAX_REPORTS_PER_REQUEST };
 /** Query parameter that carries the trigger's secret; never part of a report. */
 export const TOKEN_QUERY_PARAMETER = 'token';
 
@@ -63,6 +69,12 @@ function queryFields(query: unknown): Record<string, unknown> {
 	return fields;
 }
 
+/** The refusal for a body beyond the request's bounds (bounds.ts), or null. */
+function beyondBounds(body: unknown): DlrRequestResult | null {
+	const problem = boundsProblem(body);
+	return problem ? refuse(problem.reason, problem.status) : null;
+}
+
 function textPayload(text: string, contentType: string | null | undefined): Payload {
 	if (text.trim() === '') return { kind: 'none' };
 	const json = parseJsonText(text);
@@ -70,6 +82,7 @@ function textPayload(text: string, contentType: string | null | undefined): Payl
 	if (contentType?.includes('json') || /^\s*[[{]/.test(text)) {
 		return { kind: 'invalid', reason: 'Body is not valid JSON' };
 	}
+	if (tooManyFormFields(text)) return { kind: 'invalid', reason: `Body has more than ${MAX_FIELDS_PER_OBJECT} fields` };
 	return { kind: 'value', value: text };
 }
 
@@ -96,7 +109,14 @@ export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
 		return refuse('Request body is larger than 16 MB', 413);
 	}
 	const fromQuery = queryFields(request.query);
-	const hasQuery = Object.keys(fromQuery).length > 0;
+	const queryCount = Object.keys(fromQuery).length;
+	const hasQuery = queryCount > 0;
+	if (queryCount > MAX_QUERY_FIELDS) return refuse(`More than ${MAX_QUERY_FIELDS} query parameters`);
+	const queryProblem = boundsProblem(fromQuery);
+	if (queryProblem) return refuse(queryProblem.reason.replace('Body', 'Query'), queryProblem.status);
+	// What n8n parsed is checked before anything else touches it, what we parse right after.
+	const parsedProblem = beyondBounds(request.body);
+	if (parsedProblem) return parsedProblem;
 	const payload = bodyPayload(request);
 	if (payload.kind === 'invalid') return refuse(payload.reason);
 	if (payload.kind === 'none' && !hasQuery) {
@@ -104,15 +124,17 @@ export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
 	}
 
 	const value = payload.kind === 'value' ? payload.value : undefined;
-	if (Array.isArray(value) && value.length > MAX_REPORTS_PER_REQUEST) {
-		return refuse(`Too many reports in one request (more than ${MAX_REPORTS_PER_REQUEST})`, 413);
-	}
+	const textProblem = value === request.body ? null : beyondBounds(value);
+	if (textProblem) return textProblem;
 	let records = value === undefined ? [] : extractReportRecords(value);
 	if (records.length > MAX_REPORTS_PER_REQUEST) {
 		return refuse(`Too many reports in one request (more than ${MAX_REPORTS_PER_REQUEST})`, 413);
 	}
 	if (records.length === 0 && typeof value === 'string' && !hasQuery) {
 		return refuse('Body is not JSON, form data or an SMPP receipt');
+	}
+	if (records.length * queryCount > MAX_MERGED_FIELDS) {
+		return refuse(`Too many query parameters for ${records.length} reports (at most ${MAX_MERGED_FIELDS} fields in all)`, 413);
 	}
 	if (records.length === 0 && hasQuery) records = [fromQuery];
 	else if (hasQuery) records = records.map((record) => ({ ...fromQuery, ...record }));
