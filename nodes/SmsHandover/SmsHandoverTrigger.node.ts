@@ -21,8 +21,11 @@ export class SmsHandoverTrigger implements INodeType {
 		// binaryData option) on every request that reaches a version-1 start node; version 2
 		// skips that work. (It did not change measured throughput: see docs/performance.md.)
 		// Version 3 drops the deprecated Secret Token option for the Webhook credential.
-		version: [1, 2, 3],
-		defaultVersion: 3,
+		// Version 4 refuses every request until it has the Webhook credential. (The credential stays
+		// `required: false` here: n8n reads the first entry of a credential's name at run time, so a
+		// second, version-4-only entry would hide it from versions 1-3; the node refuses instead.)
+		version: [1, 2, 3, 4],
+		defaultVersion: 4,
 		subtitle:
 			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
 		description: 'Starts the workflow when SMS Handover pushes a delivery report',

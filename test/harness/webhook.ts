@@ -51,7 +51,7 @@ export interface TriggerEndpointOptions {
 	workflowId?: string;
 	nodeId?: string;
 	/** Node typeVersion. n8n pre-parses bodies of version 1 start nodes whatever their content type; for later versions only JSON, form, text and XML (the rest stays for readRawBody()). Default 2. */
-	typeVersion?: 1 | 2 | 3;
+	typeVersion?: 1 | 2 | 3 | 4;
 	/** Data of an SMS Handover Webhook API credential to give the node (n8n-core's getCredentials hands it out). */
 	webhookCredential?: ICredentialDataDecryptedObject;
 }

@@ -78,21 +78,26 @@ describe('webhook secret from the credential', () => {
 		expect(endpoint.executions).toHaveLength(1);
 	});
 
-	it('refuses every request (500, nothing started) when the credential has no token, rather than accept all', async () => {
+	it.each([
+		['no token', '', 'The secret token is empty'],
+		['a token shorter than the rule allows', 'short-token', 'The secret token has 11 characters; use at least 16'],
+		['a token with a character that cannot travel in a URL', 'a token with spaces inside', 'The secret token may only contain letters'],
+	])('refuses every request (401, nothing started) when the credential has %s, and says why once in the log', async (_label, token, rule) => {
 		const warnings: string[] = [];
 		const spy = jest.spyOn(n8nLogger(), 'warn').mockImplementation((message: string, meta?: object) => {
 			warnings.push(`${message} ${JSON.stringify(meta)}`);
 		});
 		try {
-			const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion: 3, webhookCredential: { token: '' } });
-			expect(await post(endpoint.url, PARAMETER_TOKEN)).toEqual({ status: 500, body: 'Could not process the delivery report request' });
-			expect(await post(endpoint.url)).toEqual({ status: 500, body: 'Could not process the delivery report request' });
+			const endpoint = await trigger({ options: { secretToken: PARAMETER_TOKEN } }, { typeVersion: 3, webhookCredential: { token } });
+			const refused = { status: 401, body: "Unauthorized: this trigger's secret token is not usable; see n8n's log" };
+			expect(await post(endpoint.url, PARAMETER_TOKEN)).toEqual(refused);
+			expect(token ? await post(endpoint.url, token) : await post(endpoint.url)).toEqual(refused);
 			expect(endpoint.executions).toEqual([]);
-			expect(warnings).toEqual([
-				expect.stringContaining('The SMS Handover Webhook credential has no secret token'),
-				expect.stringContaining('The SMS Handover Webhook credential has no secret token'),
-			]);
+			const said = warnings.filter((line) => line.includes('cannot be used'));
+			expect(said.length).toBeLessThanOrEqual(1);
+			if (said.length) expect(said[0]).toContain(rule);
 			expect(warnings.join('\n')).not.toContain(PARAMETER_TOKEN);
+			if (token) expect(warnings.join('\n')).not.toContain(token);
 		} finally {
 			spy.mockRestore();
 		}
@@ -137,9 +142,23 @@ describe('what the editor shows', () => {
 			.map((property) => (property.options ?? []).map((option) => ('name' in option ? option.name : '')));
 	};
 
-	it('new nodes are version 3, without the Secret Token option', () => {
-		expect(description.defaultVersion).toBe(3);
+	it('new nodes are version 4, without the Secret Token option', () => {
+		expect(description.defaultVersion).toBe(4);
 		expect(optionNames(3)).toEqual([['deduplicate', 'deduplicateWindow']]);
+		expect(optionNames(4)).toEqual([['deduplicate', 'deduplicateWindow']]);
+	});
+
+	it.each([
+		[1, ['notice', 'openDoorNotice']],
+		[3, ['notice', 'openDoorNotice']],
+		[4, ['notice', 'secretRequiredNotice']],
+	])('version %i shows the notices %j', (typeVersion, notices) => {
+		const node = { typeVersion, parameters: {} } as unknown as INode;
+		const shown = description.properties
+			.filter((property) => property.type === 'notice')
+			.filter((property) => NodeHelpers.displayParameter({}, property, node, description))
+			.map((property) => property.name);
+		expect(shown).toEqual(notices);
 	});
 
 	it.each([1, 2])('version %i nodes keep the deprecated option', (typeVersion) => {

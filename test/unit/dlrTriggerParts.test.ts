@@ -85,14 +85,29 @@ describe('SeenReports', () => {
 		expect(seen.size).toBe(1);
 	});
 
-	it('stays within its capacity by evicting the least recently used trigger first', () => {
-		const seen = new SeenReports(3);
-		seen.keepUnseen('old', ['a', 'b'], key, minute, 0);
-		seen.keepUnseen('new', ['c', 'd'], key, minute, 1);
-		expect(seen.size).toBe(3);
-		// 'old' lost its oldest entry: 'a' passes again, 'b' is still remembered.
-		expect(seen.keepUnseen('old', ['a', 'b'], key, minute, 2)).toEqual(['a']);
-		expect(seen.size).toBe(3);
+	it("a trigger past its quota forgets its own oldest reports, never another trigger's", () => {
+		const seen = new SeenReports(2, 10);
+		seen.keepUnseen('quiet', ['x'], key, minute, 0);
+		seen.keepUnseen('flood', ['a', 'b', 'c'], key, minute, 1);
+		expect([seen.sizeOf('flood'), seen.sizeOf('quiet')]).toEqual([2, 1]);
+		// 'a' was the flood's oldest: it passes again; the quiet trigger still drops its repeat.
+		expect(seen.keepUnseen('flood', ['a', 'c'], key, minute, 2)).toEqual(['a']);
+		expect(seen.keepUnseen('quiet', ['x'], key, minute, 3)).toEqual([]);
+	});
+
+	it('past the process total, the trigger that remembers most gives way', () => {
+		const seen = new SeenReports(10, 4);
+		seen.keepUnseen('quiet', ['x'], key, minute, 0);
+		seen.keepUnseen('busy', ['a', 'b', 'c', 'd'], key, minute, 1);
+		expect(seen.size).toBe(4);
+		expect([seen.sizeOf('busy'), seen.sizeOf('quiet')]).toEqual([3, 1]);
+		expect(seen.keepUnseen('quiet', ['x'], key, minute, 2)).toEqual([]);
+	});
+
+	it('remembers a report by a digest of fixed size, whatever its shoot id holds', () => {
+		const seen = new SeenReports();
+		const huge = 'S'.repeat(1_000_000);
+		expect(seen.keepUnseen('wf:n', [huge, `${huge}x`, huge], key, minute, 0)).toEqual([huge, `${huge}x`]);
 	});
 });
 

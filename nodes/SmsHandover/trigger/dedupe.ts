@@ -1,7 +1,14 @@
+import { createHash } from 'crypto';
+
 import type { DeliveryReport } from '../helpers/dlr';
 
-/** Upper bound on remembered reports across all triggers in this n8n process. */
-export const MAX_REMEMBERED_REPORTS = 200_000;
+/**
+ * What deduplication may remember, in one n8n process. Every report is remembered by the SHA-256
+ * digest of its identity (44 characters, whatever its shoot id holds), about 100 bytes each, so
+ * the whole store stays under about 50 MB.
+ */
+export const MAX_REPORTS_PER_TRIGGER = 50_000;
+export const MAX_REMEMBERED_REPORTS = 500_000;
 
 /**
  * Identity of a report for deduplication: shoot id, number and status (the provider's text
@@ -16,8 +23,12 @@ export function dedupeKey(report: DeliveryReport): string | null {
 	return [report.shootId ?? '', mobile, status].join('\u0001');
 }
 
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest('base64');
+
 /**
- * Reports already seen, per trigger (scope), kept in memory for a time window.
+ * Reports already seen, per trigger (scope), kept in memory for a time window. A trigger keeps at
+ * most its quota: past it, it forgets its own oldest reports, so one workflow's flood never evicts
+ * another's. Past the process total (many busy triggers), the trigger that remembers most gives way.
  * Maps keep insertion order, which is time order, so expiry and eviction read from the front.
  */
 export class SeenReports {
@@ -25,7 +36,10 @@ export class SeenReports {
 
 	private count = 0;
 
-	constructor(private readonly capacity = MAX_REMEMBERED_REPORTS) {}
+	constructor(
+		private readonly perTrigger = MAX_REPORTS_PER_TRIGGER,
+		private readonly total = MAX_REMEMBERED_REPORTS,
+	) {}
 
 	get size(): number {
 		return this.count;
@@ -40,36 +54,37 @@ export class SeenReports {
 		now: number,
 	): T[] {
 		if (!(windowMs > 0)) return items;
-		const seen = this.touchScope(scope);
+		let seen = this.scopes.get(scope);
+		if (!seen) this.scopes.set(scope, (seen = new Map<string, number>()));
 		const cutoff = now - windowMs;
 		this.expire(seen, cutoff);
 		const kept: T[] = [];
 		for (const item of items) {
 			const key = keyOf(item);
 			if (key !== null) {
-				const seenAt = seen.get(key);
+				const hashed = digest(key);
+				const seenAt = seen.get(hashed);
 				if (seenAt !== undefined && seenAt > cutoff) continue;
-				if (seenAt !== undefined) this.remove(seen, key);
-				seen.set(key, now);
+				if (seenAt !== undefined) this.remove(seen, hashed);
+				seen.set(hashed, now);
 				this.count++;
+				if (seen.size > this.perTrigger) this.removeOldest(seen);
 			}
 			kept.push(item);
 		}
-		this.evictOverCapacity();
+		this.evictOverTotal();
+		if (seen.size === 0) this.scopes.delete(scope);
 		return kept;
+	}
+
+	/** How many reports one trigger remembers. */
+	sizeOf(scope: string): number {
+		return this.scopes.get(scope)?.size ?? 0;
 	}
 
 	clear(): void {
 		this.scopes.clear();
 		this.count = 0;
-	}
-
-	/** The scope's map, moved to the back so the least recently used scope is evicted first. */
-	private touchScope(scope: string): Map<string, number> {
-		const seen = this.scopes.get(scope) ?? new Map<string, number>();
-		this.scopes.delete(scope);
-		this.scopes.set(scope, seen);
-		return seen;
 	}
 
 	private expire(seen: Map<string, number>, cutoff: number): void {
@@ -83,14 +98,19 @@ export class SeenReports {
 		if (seen.delete(key)) this.count--;
 	}
 
-	private evictOverCapacity(): void {
-		for (const [scope, seen] of this.scopes) {
-			if (this.count <= this.capacity) return;
-			for (const key of seen.keys()) {
-				if (this.count <= this.capacity) break;
-				this.remove(seen, key);
-			}
-			if (seen.size === 0) this.scopes.delete(scope);
+	private removeOldest(seen: Map<string, number>): void {
+		for (const key of seen.keys()) {
+			this.remove(seen, key);
+			return;
+		}
+	}
+
+	private evictOverTotal(): void {
+		while (this.count > this.total) {
+			let largest: Map<string, number> | undefined;
+			for (const seen of this.scopes.values()) if (!largest || seen.size > largest.size) largest = seen;
+			if (!largest) return;
+			this.removeOldest(largest);
 		}
 	}
 }

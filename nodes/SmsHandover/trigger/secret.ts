@@ -5,8 +5,6 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { carriesToken } from './token';
-
 export const WEBHOOK_CREDENTIAL_TYPE = 'smsHandoverWebhookApi';
 
 export const MIN_TOKEN_LENGTH = 16;
@@ -40,32 +38,24 @@ export async function smsHandoverWebhookApiTest(
 		: { status: 'Error', message: problem };
 }
 
+/** The secret requests must carry, as the node is configured. */
+export type Secret =
+	| { kind: 'token'; token: string; deprecated: boolean }
+	/** No credential and no deprecated parameter. */
+	| { kind: 'none' }
+	/** A credential whose token breaks the credential's own rule (n8n saves a credential whose test failed). */
+	| { kind: 'unusable'; problem: string };
+
 /**
- * The secret a request must carry: the Webhook credential's token when the node has that
- * credential (it wins over the deprecated Secret Token parameter), else the parameter, else none.
- * A credential without a token throws: the trigger then refuses every request (500) rather than
- * accept all of them.
+ * The Webhook credential's token when the node has that credential (it wins over the deprecated
+ * Secret Token parameter), else the parameter, else none. The credential's token is checked
+ * against the rule its Test applies: a short or malformed token is refused, never used.
  */
-export async function webhookSecret(
-	context: IWebhookFunctions,
-	parameterToken: string | undefined,
-): Promise<string | null> {
+export async function webhookSecret(context: IWebhookFunctions, parameterToken: string | undefined): Promise<Secret> {
 	if (context.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) {
 		const data = await context.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
-		const token = typeof data?.token === 'string' ? data.token : '';
-		if (token === '') throw new Error('The SMS Handover Webhook credential has no secret token');
-		return token;
+		const problem = tokenFormProblem(data?.token);
+		return problem === null ? { kind: 'token', token: data.token as string, deprecated: false } : { kind: 'unusable', problem };
 	}
-	return parameterToken ? parameterToken : null;
-}
-
-/** Whether the request may go on: no secret applies, or it carries the one that does. */
-export async function requestAuthorized(
-	context: IWebhookFunctions,
-	parameterToken: string | undefined,
-	query: Record<string, unknown> | undefined,
-	headers: Record<string, unknown> | undefined,
-): Promise<boolean> {
-	const secret = await webhookSecret(context, parameterToken);
-	return secret === null || carriesToken(secret, query, headers);
+	return parameterToken ? { kind: 'token', token: parameterToken, deprecated: true } : { kind: 'none' };
 }

@@ -3,7 +3,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { DeliveryReport } from '../helpers/dlr';
 import { answer, incomingRequest, neverThrow, readReports } from '../webhook/request';
 import { dedupeKey, SeenReports } from './dedupe';
-import { requestAuthorized } from './secret';
+import { SECRET_REQUIRED_FROM_VERSION } from './description';
+import { webhookSecret } from './secret';
+import { carriesToken } from './token';
 
 interface TriggerOptions {
 	secretToken?: string;
@@ -11,39 +13,79 @@ interface TriggerOptions {
 	deduplicateWindow?: number;
 }
 
-// Webhook requests of one n8n process share this module, so dedupe memory lives here.
+// Webhook requests of one n8n process share this module, so dedupe memory and the warnings said
+// once per process live here.
 const seenReports = new SeenReports();
-let warnedAboutEmptyPushes = false;
+const warned = new Set<string>();
 
-/**
- * `{}` is what the panel's default (instant) delivery-report mode posts in its published code:
- * its queue query never selects the push mode, so no report is built. Answering 200 stops the
- * panel from posting it again; saying so once per process tells the user why nothing runs.
- */
-function warnAboutEmptyPush(context: IWebhookFunctions): void {
-	if (warnedAboutEmptyPushes) return;
-	warnedAboutEmptyPushes = true;
-	context.logger.warn(
-		'SMS Handover Trigger received an empty delivery report ({}). The panel sends these in its default instant mode, which carries no report. Ask the panel admin to switch delivery-report callbacks to batch mode, or pull reports with SMS Handover → Delivery Report → Get. Later empty reports are not logged again.',
-	);
+/** Logs a warning the first time this process meets the situation `kind`; later ones are silent. */
+function warnOnce(context: IWebhookFunctions, kind: string, message: string): void {
+	if (warned.has(kind)) return;
+	warned.add(kind);
+	context.logger.warn(message);
 }
+
+/** "SMS Handover Trigger "<node>" of workflow <id>": which trigger a warning is about. */
+const which = (context: IWebhookFunctions) =>
+	`SMS Handover Trigger "${context.getNode().name}" of workflow ${context.getWorkflow().id ?? '(unsaved)'}`;
 
 function dedupeScope(context: IWebhookFunctions): string {
 	return [context.getWorkflow().id ?? '', context.getNode().id, context.getMode()].join(':');
 }
 
-async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+/** The answer that refuses the request for want of a secret, or null when it may go on. */
+async function refusal(context: IWebhookFunctions, options: TriggerOptions): Promise<IWebhookResponseData | null> {
 	const request = incomingRequest(context);
-	const options = context.getNodeParameter('options', {}) as TriggerOptions;
-
-	if (!(await requestAuthorized(context, options.secretToken, request.query, request.headers))) {
-		return answer(context, 401, 'Unauthorized: missing or wrong token');
+	const secret = await webhookSecret(context, options.secretToken);
+	if (secret.kind === 'unusable') {
+		warnOnce(
+			context,
+			'unusable',
+			`${which(context)} refuses every request: its Webhook credential's secret token cannot be used (${secret.problem}). Fix the token in the credential. Later cases are not logged again.`,
+		);
+		return answer(context, 401, "Unauthorized: this trigger's secret token is not usable; see n8n's log");
 	}
+	if (secret.kind === 'none') {
+		if (context.getNode().typeVersion >= SECRET_REQUIRED_FROM_VERSION) {
+			warnOnce(
+				context,
+				'required',
+				`${which(context)} refuses every request: it has no SMS Handover Webhook API credential, which its version requires. Later cases are not logged again.`,
+			);
+			return answer(context, 401, 'Unauthorized: this trigger needs an SMS Handover Webhook API credential');
+		}
+		warnOnce(
+			context,
+			'open',
+			`${which(context)} has no secret token: anyone who has its URL can start the workflow. Add an SMS Handover Webhook API credential. Later cases are not logged again.`,
+		);
+		return null;
+	}
+	if (secret.deprecated) {
+		warnOnce(
+			context,
+			'deprecated',
+			`${which(context)} uses the deprecated Secret Token option, which is stored in clear in the workflow. Move the token to an SMS Handover Webhook API credential. Later cases are not logged again.`,
+		);
+	}
+	return carriesToken(secret.token, request.query, request.headers) ? null : answer(context, 401, 'Unauthorized: missing or wrong token');
+}
 
-	const parsed = await readReports(context, request.query);
+async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+	const refused = await refusal(context, options);
+	if (refused) return refused;
+
+	const parsed = await readReports(context, incomingRequest(context).query);
 	if (parsed.rejected !== null) return answer(context, parsed.rejectedStatus ?? 400, parsed.rejected);
 	if (parsed.emptyObject) {
-		warnAboutEmptyPush(context);
+		// `{}` is what the panel's default (instant) mode posts in its published code: its queue query
+		// never selects the push mode, so no report is built. 200 stops it posting again.
+		warnOnce(
+			context,
+			'empty',
+			'SMS Handover Trigger received an empty delivery report ({}). The panel sends these in its default instant mode, which carries no report. Ask the panel admin to switch delivery-report callbacks to batch mode, or pull reports with SMS Handover → Delivery Report → Get. Later empty reports are not logged again.',
+		);
 		return {};
 	}
 
