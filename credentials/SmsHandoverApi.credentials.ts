@@ -16,6 +16,26 @@ export const API_KEY_PATH_MARKER = '{apiKey}';
 /** The balance endpoint: it reads nothing but the key, so testing a credential consumes nothing. */
 export const BALANCE_PATH = `/miscapi/${API_KEY_PATH_MARKER}/getBalance/true/`;
 
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Why the key may not go to the credential's Base URL, or null. It goes only over https, or over
+ * plain http to this machine (the sandbox) or when the user turned on Allow Unencrypted HTTP:
+ * otherwise it would cross the network in clear, in the path of balance and report requests.
+ */
+export function insecureBaseUrl(credentials: ICredentialDataDecryptedObject): string | null {
+	let url: URL;
+	try {
+		url = new URL(String(credentials.baseUrl ?? '').trim());
+	} catch {
+		return null; // Not a URL at all: the request fails on it with n8n's own message.
+	}
+	if (url.protocol === 'https:') return null;
+	if (url.protocol !== 'http:') return `The credential's Base URL must start with https:// (it starts with ${url.protocol}//).`;
+	if (LOOPBACK.test(url.hostname) || credentials.allowUnencryptedHttp === true) return null;
+	return `The credential's Base URL (${url.origin}) uses plain http://: the API key, numbers and messages would cross the network unencrypted. Use the panel's https:// address, or turn on Allow Unencrypted HTTP in the credential if the panel serves no HTTPS.`;
+}
+
 /**
  * The one audited place that puts the API key on a request:
  * - a path containing the marker gets the key in the path (the provider gives no other way);
@@ -26,6 +46,8 @@ export async function placeApiKey(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const insecure = insecureBaseUrl(credentials);
+	if (insecure) throw new Error(insecure);
 	const key = String(credentials.apiKey ?? '').trim();
 	const options: IHttpRequestOptions = { ...requestOptions };
 	options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '') || undefined;
@@ -70,6 +92,14 @@ export class SmsHandoverApi implements ICredentialType {
 			default: 'https://console.smshandover.com',
 			description:
 				'Address of the SMS Handover panel. Change it for a white-label panel of the same product or for the local sandbox.',
+		},
+		{
+			displayName: 'Allow Unencrypted HTTP',
+			name: 'allowUnencryptedHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to accept a Base URL that starts with http:// (for a panel that serves no HTTPS). The API key, every number and message then cross the network in clear text, readable by anyone on the way, and balance and report requests carry the key in their URL. Not needed for http://localhost.',
 		},
 		{
 			displayName: 'Bulk Parameter Name',

@@ -13,6 +13,7 @@ function contextFor(signal?: AbortSignal, timeZone = 'UTC'): IExecuteFunctions {
 		getNode: () => ({ name: 'SMS Handover', type: 'n8n-nodes-smshandover.smsHandover', typeVersion: 1, parameters: {} }),
 		getExecutionCancelSignal: () => signal,
 		getTimezone: () => timeZone,
+		getCredentials: async () => credentialsFor(ctx.sim),
 		logger: { info: () => {}, warn: () => {} },
 		helpers: {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {

@@ -85,3 +85,38 @@ describe('provider failures', () => {
 		expect(result.error?.description).toMatch(/Already submitted before this error, do not send these again: item 0 \(shoot id [A-Za-z0-9]{16}\)\.$/);
 	});
 });
+
+describe('the API key stays with the panel', () => {
+	const ctx = useSimulator();
+
+	it('a plain-http Base URL that is not this machine is refused before any request', async () => {
+		const result = await run(ctx.sim, {
+			parameters: { resource: 'sms', operation: 'send', senderId: 'DEMO', contacts: '919876543210', message: 'Hi', options: {} },
+			credentials: { apiKey: API_KEY, baseUrl: 'http://panel.invalid' },
+		});
+		expect(result.error?.message).toBe(
+			"The credential's Base URL (http://panel.invalid) uses plain http://: the API key, numbers and messages would cross the network unencrypted. Use the panel's https:// address, or turn on Allow Unencrypted HTTP in the credential if the panel serves no HTTPS.",
+		);
+		expect(result.error?.description).toBe('Nothing was submitted before this error.');
+		expect(ctx.sim.requests).toEqual([]);
+	});
+
+	it('with Allow Unencrypted HTTP the request goes out (and here finds no such host)', async () => {
+		const result = await run(ctx.sim, {
+			parameters: { resource: 'account', operation: 'getBalance', options: { timeout: 3000 } },
+			credentials: { apiKey: API_KEY, baseUrl: 'http://panel.invalid', allowUnencryptedHttp: true },
+		});
+		expect(result.error?.message).toMatch(/^The SMS Handover host name could not be resolved/);
+	});
+
+	it.each([307, 308, 301] as const)('a redirect (%i) is reported with its target host, never followed', async (status) => {
+		ctx.sim.setFailure('send', 'redirect', { status, location: 'https://elsewhere.example:8443/smsapi/index?key=x' });
+		const result = await run(ctx.sim, {
+			parameters: { resource: 'sms', operation: 'send', senderId: 'DEMO', contacts: '919876543210', message: 'Hi', options: {} },
+		});
+		expect(result.error?.message).toBe(`SMS Handover answered with a redirect (HTTP ${status}) to elsewhere.example:8443`);
+		expect(result.error?.description).toContain('Nothing was submitted: the panel answered with a redirect instead of taking the request.');
+		expect(visibleText(result)).not.toContain(API_KEY);
+		expect(ctx.sim.requests).toHaveLength(1);
+	});
+});

@@ -38,7 +38,9 @@ export type FaultName =
 	| 'errorJsonLockOut'
 	| 'errorField'
 	| 'emptyArray'
-	| 'emptyBody';
+	| 'emptyBody'
+	| 'redirect307'
+	| 'redirect308';
 
 /**
  * The documented retry policy, the one source of every request count below: the faults each
@@ -53,7 +55,7 @@ const RETRIED_ON: Record<RetryMode, readonly FaultName[]> = {
 };
 
 /** What a send's error must say about the message: it may have gone out, it did not, or nothing is claimed. */
-export type SendVerdict = 'mayHaveGoneOut' | 'nothingSubmitted' | 'refusedByPanel';
+export type SendVerdict = 'mayHaveGoneOut' | 'nothingSubmitted' | 'nothingTaken' | 'refusedByPanel';
 
 interface Fault {
 	/** How the simulator answers every request to the endpoint; absent = nothing listens (refused). */
@@ -64,6 +66,8 @@ interface Fault {
 	cause: RegExp;
 	/** For sends. */
 	send: SendVerdict;
+	/** The answer points elsewhere: the runner gives it a recording server as Location, which must get nothing. */
+	redirects?: true;
 }
 
 export const FAULTS: Record<FaultName, Fault> = {
@@ -106,6 +110,21 @@ export const FAULTS: Record<FaultName, Fault> = {
 	// What `[]` means depends on who says it: see ANSWERS.
 	emptyArray: { simulate: ['emptyArray'], timeoutMs: 2000, cause: /./, send: 'refusedByPanel' },
 	emptyBody: { simulate: ['emptyBody'], timeoutMs: 2000, cause: /SMS Handover sent an empty reply/, send: 'mayHaveGoneOut' },
+	// A panel that moved, or a proxy sending http to https: never followed, the key stays home.
+	redirect307: {
+		simulate: ['redirect', { status: 307 }],
+		timeoutMs: 2000,
+		cause: /SMS Handover answered with a redirect \(HTTP 307\) to 127\.0\.0\.1:\d+/,
+		send: 'nothingTaken',
+		redirects: true,
+	},
+	redirect308: {
+		simulate: ['redirect', { status: 308 }],
+		timeoutMs: 2000,
+		cause: /SMS Handover answered with a redirect \(HTTP 308\) to 127\.0\.0\.1:\d+/,
+		send: 'nothingTaken',
+		redirects: true,
+	},
 };
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 

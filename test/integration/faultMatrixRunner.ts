@@ -61,13 +61,18 @@ interface CellRun {
 async function runCell(
 	sim: Simulator,
 	refusedUrl: string,
+	redirectTarget: Simulator,
 	operationName: OperationName,
 	faultName: FaultName,
 	continueOnFail: boolean,
 ): Promise<CellRun> {
 	const operation = OPERATIONS[operationName];
 	const fault = FAULTS[faultName];
-	if (fault.simulate) sim.setFailure(operation.endpoint, ...fault.simulate);
+	if (fault.simulate) {
+		const [mode, options] = fault.simulate;
+		const location = fault.redirects ? `${redirectTarget.baseUrl}/smsapi/index` : undefined;
+		sim.setFailure(operation.endpoint, mode, { ...options, ...(location ? { location } : {}) });
+	}
 	mockWaits.length = 0;
 	const result = await runActionNode({
 		parameters: { ...operation.parameters, options: { timeout: fault.timeoutMs } },
@@ -90,6 +95,7 @@ function carriesKey(request: Simulator['requests'][number]): boolean {
 
 const MAY_HAVE_GONE_OUT = /may (or may not )?have been submitted/;
 const NOTHING_SUBMITTED = /Nothing was submitted: the connection to SMS Handover could not be opened/;
+const NOTHING_TAKEN = /Nothing was submitted: the panel answered with a redirect instead of taking the request/;
 
 /** What a send's error says about the message, checked against the fault's verdict. */
 function expectSendVerdict(description: unknown, verdict: SendVerdict | undefined) {
@@ -97,6 +103,7 @@ function expectSendVerdict(description: unknown, verdict: SendVerdict | undefine
 	if (verdict === 'mayHaveGoneOut') expect(text).toMatch(MAY_HAVE_GONE_OUT);
 	else expect(text).not.toMatch(MAY_HAVE_GONE_OUT);
 	if (verdict === 'nothingSubmitted') expect(text).toMatch(NOTHING_SUBMITTED);
+	if (verdict === 'nothingTaken') expect(text).toMatch(NOTHING_TAKEN);
 }
 
 /** The items or the node error of a cell, against what the tables say. */
@@ -141,14 +148,21 @@ const tally = { cells: 0, requests: 0, items: 0, leaks: 0 };
 export function describeFaultMatrix(operationNames: OperationName[]) {
 	let sim: Simulator;
 	let refusedUrl: string;
+	// Where redirect cells point: a second panel, which must never receive a request.
+	let redirectTarget: Simulator;
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, apiKey: CANARY_KEY });
+		redirectTarget = await startSimulator({ port: 0, apiKey: CANARY_KEY });
 		// A port nothing listens on: connections to it are refused.
 		refusedUrl = `http://127.0.0.1:${await refusedPort()}`;
 	});
-	beforeEach(() => sim.reset());
+	beforeEach(() => {
+		sim.reset();
+		redirectTarget.reset();
+	});
 	afterAll(async () => {
 		await sim.close();
+		await redirectTarget.close();
 		printWhenAsked(
 			'FAULT_MATRIX_SUMMARY',
 			() => `fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`,
@@ -162,7 +176,7 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 				for (const continueOnFail of [true, false]) {
 					it(`${operationName} × ${faultName} × continueOnFail ${continueOnFail ? 'on' : 'off'}`, async () => {
 						const expected = expectationFor(operationName, faultName, continueOnFail);
-						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, operationName, faultName, continueOnFail);
+						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, redirectTarget, operationName, faultName, continueOnFail);
 						// Every level was searched: the run logged its debug lines too.
 						expect(logs.some((line) => line.level === 'debug')).toBe(true);
 						const leaked = allText({ items: result.items, error: result.error, run: result.run, logs }).includes(CANARY_KEY);
@@ -180,6 +194,8 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 						} else {
 							expect(sim.requests).toEqual([]);
 						}
+						// A redirect is never followed: the address it names gets nothing, the key least of all.
+						expect(redirectTarget.requests).toEqual([]);
 						expect(retries).toBe(expected.requests - expected.firstAttempts);
 						// One wait per retry, within the documented backoff (Retry-After 0 or past: none).
 						expect(waits).toHaveLength(retries);

@@ -12,11 +12,11 @@ async function readJson(req) {
 	return value;
 }
 
-function applyFailure(sim, { endpoint, mode, count, after, message, retryAfter, persistent }) {
+function applyFailure(sim, { endpoint, mode, count, after, message, retryAfter, status, location, persistent }) {
 	if (mode === null || mode === undefined || persistent) {
-		sim.setFailure(endpoint, mode ?? null, { message, retryAfter });
+		sim.setFailure(endpoint, mode ?? null, { message, retryAfter, status, location });
 	} else {
-		sim.failNext(endpoint, mode, { count: count ?? 1, after: after ?? 0, message, retryAfter });
+		sim.failNext(endpoint, mode, { count: count ?? 1, after: after ?? 0, message, retryAfter, status, location });
 	}
 	return { ok: true };
 }

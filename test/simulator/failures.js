@@ -17,6 +17,7 @@ const MODES = [
 	'errorField',
 	'emptyArray',
 	'emptyBody',
+	'redirect',
 ];
 const OTP_ENDPOINTS = new Set(['otpSend', 'otpVerify']);
 const DEFAULT_MESSAGE = 'SERVICE UNAVAILABLE';
@@ -49,18 +50,18 @@ class FailurePlan {
 	}
 
 	/** Fails `count` matching requests, after letting the next `after` matching requests through. */
-	failNext(endpoint, mode, { count = 1, after = 0, message, retryAfter } = {}) {
+	failNext(endpoint, mode, { count = 1, after = 0, message, retryAfter, status, location } = {}) {
 		assertFailure(endpoint, mode);
 		if (mode === null) throw new Error('failNext needs a mode');
 		if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
 		if (!Number.isInteger(after) || after < 0) throw new Error('after must be a non-negative integer');
-		this.queue.push({ endpoint, mode, remaining: count, after, message, retryAfter });
+		this.queue.push({ endpoint, mode, remaining: count, after, message, retryAfter, status, location });
 	}
 
-	setFailure(endpoint, mode, { message, retryAfter } = {}) {
+	setFailure(endpoint, mode, { message, retryAfter, status, location } = {}) {
 		assertFailure(endpoint, mode);
 		if (mode === null) this.persistent.delete(endpoint);
-		else this.persistent.set(endpoint, { endpoint, mode, message, retryAfter });
+		else this.persistent.set(endpoint, { endpoint, mode, message, retryAfter, status, location });
 	}
 
 	/** The failure to apply to a request for `endpoint`, consuming a one-shot if one matches. */
@@ -120,6 +121,9 @@ function failureAnswer(config, failure, endpoint) {
 			return { status: 200, contentType: config.jsonContentType, body: '[]' };
 		case 'emptyBody':
 			return { status: 200, contentType: config.textContentType, body: '' };
+		case 'redirect':
+			// A panel moved (or a proxy that wants https): 307/308 keep the method and body.
+			return html(failure.status ?? 307, '', { Location: failure.location ?? 'https://moved.example.com/' });
 		default:
 			throw new Error(`no answer for failure mode ${failure.mode}`);
 	}

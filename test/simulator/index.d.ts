@@ -7,6 +7,7 @@ export type SimFailureMode =
 	| 'http503'
 	| 'http504'
 	| 'http429'
+	| 'redirect'
 	| 'hang'
 	| 'reset'
 	| 'html'
@@ -204,6 +205,9 @@ export interface FailureOptions {
 	message?: string;
 	/** Retry-After header value for http429 (default 1; a string such as an HTTP-date as given; null = no header). */
 	retryAfter?: number | string | null;
+	/** For redirect: the status (default 307) and the Location header (default another host). */
+	status?: 301 | 302 | 303 | 307 | 308;
+	location?: string;
 }
 
 export interface Simulator {

@@ -1,4 +1,4 @@
-import { API_KEY_PATH_MARKER, placeApiKey } from '../../credentials/SmsHandoverApi.credentials';
+import { API_KEY_PATH_MARKER, insecureBaseUrl, placeApiKey } from '../../credentials/SmsHandoverApi.credentials';
 import { encodeForm, redact } from '../../nodes/SmsHandover/transport';
 
 const credentials = { apiKey: ' k&y/+1 ', baseUrl: 'https://panel.example.com//' };
@@ -33,6 +33,30 @@ describe('placeApiKey (the one place the key is put on a request)', () => {
 	});
 });
 
+describe('the Base URL the key may go to', () => {
+	it.each([
+		['https://panel.example.com', false],
+		['http://localhost:4010', false],
+		['http://127.0.0.1:4010', false],
+		['http://[::1]:4010', false],
+		['http://panel.example.com', true],
+		['http://127.0.0.1.example.com', true],
+		['ftp://panel.example.com', true],
+	])('%s refused: %s', (baseUrl, refused) => {
+		expect(insecureBaseUrl({ baseUrl }) !== null).toBe(refused);
+	});
+
+	it('plain http elsewhere only with Allow Unencrypted HTTP', () => {
+		expect(insecureBaseUrl({ baseUrl: 'http://panel.example.com', allowUnencryptedHttp: true })).toBeNull();
+	});
+
+	it('placeApiKey refuses to put the key on a request to such a URL', async () => {
+		await expect(placeApiKey({ apiKey: 'SECRET', baseUrl: 'http://panel.example.com' }, { method: 'GET', url: '/x' })).rejects.toThrow(
+			/uses plain http:\/\/: the API key, numbers and messages would cross the network unencrypted/,
+		);
+	});
+});
+
 describe('encodeForm', () => {
 	it('url-encodes names and values, skips null and undefined, keeps order', () => {
 		expect(encodeForm({ senderid: 'DEMO', msg: 'Hi & bye 100%', contacts: '1,2', empty: '', nothing: undefined, no: null, n: 5 })).toBe(
@@ -53,6 +77,8 @@ describe('redact', () => {
 		['GET /send-otp/index?key=SECRET&mobile=91', 'GET /send-otp/index?key=***&mobile=91'],
 		['key=SECRET&senderid=DEMO', 'key=***&senderid=DEMO'],
 		['body "key=SECRET"', 'body "key=***"'],
+		['https://n8n.example/webhook/x/dlr?token=SECRET', 'https://n8n.example/webhook/x/dlr?token=***'],
+		['token=SECRET&a=1', 'token=***&a=1'],
 	])('%s → %s', (text, expected) => {
 		expect(redact(text)).toBe(expected);
 		expect(redact(text)).not.toContain('SECRET');

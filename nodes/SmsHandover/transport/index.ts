@@ -10,6 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
 import { interpretProviderAnswer } from '../helpers/providerResponse';
+import { assertSecureBaseUrl, redirectFailure } from './keySafety';
 import { readNetworkError } from './networkError';
 import {
 	provesNothingSent,
@@ -68,12 +69,12 @@ export function encodeForm(form: IDataObject): string {
 	return fields.join('&');
 }
 
-/** Removes anything key-like from text that may quote a URL or a request body. */
+/** Removes anything key-like (the API key, a trigger's token) from text that may quote a URL or a request body. */
 export function redact(text: string): string {
 	return text
 		.replace(/(\/miscapi\/)[^/\s"'?#]+/gi, '$1***')
-		.replace(/([?&\s"']key=)[^&\s"']*/gi, '$1***')
-		.replace(/(^key=)[^&\s"']*/gi, '$1***');
+		.replace(/([?&\s"'](?:key|token)=)[^&\s"']*/gi, '$1***')
+		.replace(/(^(?:key|token)=)[^&\s"']*/gi, '$1***');
 }
 
 const NETWORK_MESSAGES: Record<string, string> = {
@@ -127,12 +128,14 @@ async function attempt(
 		return { ok: false, ...networkFailure(error, request, budgetMs) };
 	}
 
+	const status = response.statusCode;
+	if (status >= 300 && status < 400) return { ok: false, ...redirectFailure(request, status, response.headers?.location) };
+
 	const header = response.headers?.['retry-after'];
 	const retryAfter = typeof header === 'string' ? header : undefined;
 	const answer = interpretProviderAnswer(response.statusCode, response.body, retryAfter);
 	if (answer.ok) return { ok: true, data: answer.data };
 
-	const status = response.statusCode;
 	const failure: Failure = status >= 400 ? { kind: 'status', status, retryAfter } : { kind: 'answer' };
 	let description = answer.description ? redact(answer.description) : undefined;
 	// A 5xx may come from a proxy after the panel took the request, and an answer that cannot
@@ -149,6 +152,7 @@ async function attempt(
  * Retries only what `request.retry` allows (see retryPolicy.ts), all within `request.timeout`.
  */
 export async function apiRequest(context: ApiContext, request: ApiRequest): Promise<unknown> {
+	await assertSecureBaseUrl(context, request);
 	const budgetMs = request.timeout ?? DEFAULT_TIMEOUT_MS;
 	const mode = request.retry ?? 'never';
 	const deadline = Date.now() + budgetMs;
@@ -159,6 +163,8 @@ export async function apiRequest(context: ApiContext, request: ApiRequest): Prom
 		headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The key travels in the form, the query or the path: a redirect must not carry it elsewhere.
+		disableFollowRedirect: true,
 		encoding: 'text',
 		json: false,
 		timeout: budgetMs,

@@ -41,7 +41,9 @@ export type Failure =
 	/** No answer: connection failure (Node's error code) or the attempt's timeout. */
 	| { kind: 'network'; code: string; timedOut: boolean }
 	/** An answer that is final whatever its status: ERR text, a JSON error, a web page, ... */
-	| { kind: 'answer' };
+	| { kind: 'answer' }
+	/** A 3xx: never followed (the key would go along), never retried; the panel took nothing. */
+	| { kind: 'redirect'; status: number };
 
 export type RetryDecision =
 	| { retry: true; waitMs: number }
