@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+export const API_CREDENTIAL_TYPE = 'smsHandoverApi';
+
 /**
  * Where a URL path must carry the API key (balance and delivery-report endpoints), the transport
  * writes this marker and `placeApiKey` substitutes it. The key itself never leaves this file.

@@ -14,6 +14,7 @@ import * as otp from './actions/otp/Otp.resource';
 import { router } from './actions/router';
 import * as sms from './actions/sms/Sms.resource';
 import { resumeOnDeliveryReport } from './waiting';
+import { smsHandoverWebhookApiTest } from '../../credentials/SmsHandoverWebhookApi.credentials';
 import { noWebhookRegistration } from './webhook/registration';
 
 export class SmsHandover implements INodeType {
@@ -29,7 +30,11 @@ export class SmsHandover implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smsHandoverApi', required: true }],
+		credentials: [
+			{ name: 'smsHandoverApi', required: true },
+			// Optional: its token goes on the DLR URL when Add Trigger Token is on (the trigger's secret).
+			{ name: 'smsHandoverWebhookApi', required: false, testedBy: 'smsHandoverWebhookApiTest' },
+		],
 		// Send and Wait for Delivery (push): the panel posts the report to this execution's resume
 		// URL (`/webhook-waiting/<id>`). responseData noData: an empty 200 when it resumes.
 		webhooks: [
@@ -57,6 +62,8 @@ export class SmsHandover implements INodeType {
 			...otp.description,
 		],
 	};
+
+	methods = { credentialTest: { smsHandoverWebhookApiTest } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

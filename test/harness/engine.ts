@@ -33,6 +33,7 @@ import type { LogLine, RunLog } from './n8nLog';
 
 export const ACTION_NODE_TYPE = 'n8n-nodes-smshandover.smsHandover';
 export const CREDENTIAL_TYPE = 'smsHandoverApi';
+export const WEBHOOK_CREDENTIAL_TYPE = 'smsHandoverWebhookApi';
 let executions = 0;
 
 export class TestNodeTypes implements INodeTypes {
@@ -57,6 +58,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly credentialType: ICredentialType,
 		private readonly data: ICredentialDataDecryptedObject,
+		/** Data of the node's other credentials (the Webhook credential), by type name. */
+		private readonly others: Record<string, ICredentialDataDecryptedObject> = {},
 	) {
 		super();
 	}
@@ -88,7 +91,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used');
 	}
 
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type?: string): Promise<ICredentialDataDecryptedObject> {
+		if (type !== undefined && type !== this.credentialType.name) {
+			const other = this.others[type];
+			if (!other) throw new Error(`No test credential of type ${type}`);
+			return { ...other };
+		}
 		return { ...this.data };
 	}
 
@@ -147,6 +155,8 @@ export interface RunOptions {
 	webhookWaitingBaseUrl?: string;
 	/** The workflow's time zone (Workflow settings → Timezone); n8n's default when not given. */
 	timezone?: string;
+	/** An SMS Handover Webhook API credential selected on the node too (Add Trigger Token). */
+	webhookCredential?: ICredentialDataDecryptedObject;
 }
 
 export interface RunResult {
@@ -170,7 +180,12 @@ export interface RunResult {
 /** The one-node workflow every harness runs: the SMS Handover node with the test credential. */
 export function actionWorkflow(
 	nodeTypes: INodeTypes,
-	{ parameters, onError, timezone }: { parameters: IDataObject; onError?: INode['onError']; timezone?: string },
+	{
+		parameters,
+		onError,
+		timezone,
+		withWebhookCredential,
+	}: { parameters: IDataObject; onError?: INode['onError']; timezone?: string; withWebhookCredential?: boolean },
 ): { node: INode; workflow: Workflow } {
 	const node: INode = {
 		id: 'b3f9a3d4-0000-4000-8000-000000000001',
@@ -179,7 +194,10 @@ export function actionWorkflow(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' } },
+		credentials: {
+			[CREDENTIAL_TYPE]: { id: '1', name: 'SMS Handover account' },
+			...(withWebhookCredential ? { [WEBHOOK_CREDENTIAL_TYPE]: { id: '2', name: 'SMS Handover Webhook account' } } : {}),
+		},
 		...(onError ? { onError } : {}),
 	};
 	const workflow = new Workflow({
@@ -207,7 +225,12 @@ export function createRunner({ nodeType, credentialType, log }: { nodeType: INod
 		await useDedupStore();
 		const executionId = options.executionId ?? String(++executions);
 		const onError = options.errorOutput ? 'continueErrorOutput' : options.continueOnFail ? 'continueRegularOutput' : undefined;
-		const { node, workflow } = actionWorkflow(nodeTypes, { parameters: options.parameters, onError, timezone: options.timezone });
+		const { node, workflow } = actionWorkflow(nodeTypes, {
+			parameters: options.parameters,
+			onError,
+			timezone: options.timezone,
+			withWebhookCredential: options.webhookCredential !== undefined,
+		});
 
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'test-workflow',
@@ -223,7 +246,8 @@ export function createRunner({ nodeType, credentialType, log }: { nodeType: INod
 		const done = new Promise<IRun>((resolve) => (finished = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
 
-		const additionalData = additionalDataFor(new TestCredentialsHelper(credentialType, options.credentials), hooks);
+		const others: Record<string, ICredentialDataDecryptedObject> = options.webhookCredential ? { [WEBHOOK_CREDENTIAL_TYPE]: options.webhookCredential } : {};
+		const additionalData = additionalDataFor(new TestCredentialsHelper(credentialType, options.credentials, others), hooks);
 		additionalData.executionId = executionId;
 		if (options.webhookWaitingBaseUrl) additionalData.webhookWaitingBaseUrl = options.webhookWaitingBaseUrl;
 		const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));

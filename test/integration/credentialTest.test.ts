@@ -15,7 +15,11 @@ describe('credential test', () => {
 	const seen = () => ctx.sim.requests.map(({ method, path }) => `${method} ${path}`);
 
 	it('is the credential’s own test, on the balance path the node uses', () => {
-		expect(new SmsHandover().description.credentials).toEqual([{ name: 'smsHandoverApi', required: true }]);
+		expect(new SmsHandover().description.credentials).toEqual([
+			{ name: 'smsHandoverApi', required: true },
+			// Optional, for Add Trigger Token: tested by the node like on the trigger (the token's form, no request).
+			{ name: 'smsHandoverWebhookApi', required: false, testedBy: 'smsHandoverWebhookApiTest' },
+		]);
 		expect(credential.test.request.url).toBe(BALANCE_PATH);
 		expect(BALANCE_PATH).toBe(endpoints.balance);
 	});

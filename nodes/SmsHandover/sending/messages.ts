@@ -4,12 +4,15 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { tokenFormProblem, WEBHOOK_CREDENTIAL_TYPE } from '../../../credentials/SmsHandoverWebhookApi.credentials';
 import { accountSettings, accountTimeZone } from '../actions/shared/accountSettings';
+import { inputError } from '../actions/shared/errors';
 import { toContacts, toMessageText, toMobile, toRequiredText } from '../actions/shared/input';
 import { itemParameter } from '../actions/shared/itemParameters';
 import { readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from '../actions/shared/options';
 import { toScheduleTime, type ScheduleTime } from '../actions/shared/scheduleInput';
 import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../helpers/encoding';
+import { TOKEN_QUERY_PARAMETER } from '../helpers/dlr';
 import { BULK_PARAMETER, type BulkParameterName } from '../helpers/panelLimits';
 
 /** One input item's SMS: one text from one sender to one or more numbers. */
@@ -41,6 +44,8 @@ export interface RunSettings {
 	schedule?: ScheduleTime;
 	/** Schedule: the zone every item's Schedule At is read in (the account's). */
 	scheduleTimeZone?: string;
+	/** The token of the node's Webhook credential, for Add Trigger Token (never shown). */
+	triggerToken?: string;
 }
 
 export async function readRunSettings(
@@ -49,16 +54,46 @@ export async function readRunSettings(
 	scheduled: boolean,
 ): Promise<RunSettings> {
 	const options = readRunOptions(context);
+	const triggerToken = await webhookToken(context);
 	if (plan === 'contacts') {
 		const scheduleTimeZone = scheduled ? accountTimeZone(context, await accountSettings(context)) : undefined;
-		return { options, bulkParameterName: BULK_PARAMETER, scheduleTimeZone };
+		return { options, bulkParameterName: BULK_PARAMETER, scheduleTimeZone, triggerToken };
 	}
 	const account = await accountSettings(context);
-	const requestOptions = readSmsOptions(context, 0);
+	const requestOptions = dlrUrlWithToken(context, readSmsOptions(context, 0), triggerToken, 0);
 	const schedule = requestOptions.scheduleAt
 		? toScheduleTime(context.getNode(), requestOptions.scheduleAt, accountTimeZone(context, account), 0, 'options.scheduleAt')
 		: undefined;
-	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule };
+	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule, triggerToken };
+}
+
+/** The token of the Webhook credential selected on this node, if any (for Add Trigger Token). */
+async function webhookToken(context: IExecuteFunctions): Promise<string | undefined> {
+	if (!context.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) return undefined;
+	const token = (await context.getCredentials(WEBHOOK_CREDENTIAL_TYPE)).token;
+	return typeof token === 'string' ? token : '';
+}
+
+/**
+ * The DLR URL with the trigger's token when Add Trigger Token is on. Refused, naming the item,
+ * when there is no URL, no usable token, or a token already in the URL.
+ */
+function dlrUrlWithToken(context: IExecuteFunctions, options: SmsOptions, token: string | undefined, itemIndex: number): SmsOptions {
+	if (!options.addTriggerToken) return options;
+	const node = context.getNode();
+	const field = 'options.addTriggerToken';
+	if (!options.dlrUrl) throw inputError(node, itemIndex, field, 'needs a DLR URL', "Paste the SMS Handover Trigger's Production URL into DLR URL.");
+	if (token === undefined) {
+		throw inputError(node, itemIndex, field, 'needs an SMS Handover Webhook API credential on this node', 'Select the same Webhook credential as in the SMS Handover Trigger.');
+	}
+	const problem = tokenFormProblem(token);
+	if (problem) throw inputError(node, itemIndex, field, `the Webhook credential's token cannot be used: ${problem}`);
+	const url = new URL(options.dlrUrl);
+	if (url.searchParams.has(TOKEN_QUERY_PARAMETER)) {
+		throw inputError(node, itemIndex, 'options.dlrUrl', 'already carries a token', 'Remove "token=…" from the DLR URL: Add Trigger Token adds the trigger\'s.');
+	}
+	url.searchParams.set(TOKEN_QUERY_PARAMETER, token);
+	return { ...options, dlrUrl: url.toString() };
 }
 
 function message(
@@ -86,7 +121,7 @@ function contactMessages(context: IExecuteFunctions, items: INodeExecutionData[]
 	const scheduleAts = run.scheduleTimeZone ? itemParameter(context, 'scheduleAt', items) : undefined;
 	return (itemIndex) => {
 		// In the order the fields were always checked: the first error an item shows stays the same.
-		const options = readSmsOptions(context, itemIndex);
+		const options = dlrUrlWithToken(context, readSmsOptions(context, itemIndex), run.triggerToken, itemIndex);
 		const text = toMessageText(node, texts(itemIndex), itemIndex);
 		const senderId = toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId');
 		const recipients = toContacts(node, contacts(itemIndex), itemIndex);

@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RunOptions } from '../actions/shared/options';
+import { redact } from '../transport';
 import { creditsFor, guardFields, type RouteBalance } from './balanceGuard';
 import type { Message } from './messages';
 import { formOf, type Plan, type PlannedRequest } from './plan';
@@ -46,6 +47,11 @@ export function sentItem(message: Message, plan: Plan, submissions: Submission[]
 	return json;
 }
 
+/** A request as a preview shows it: the trigger's token (Add Trigger Token) hidden, like the key. */
+function shown(form: IDataObject): IDataObject {
+	return typeof form.dlr_url === 'string' ? { ...form, dlr_url: redact(form.dlr_url) } : form;
+}
+
 /** What a send would be, for a dry run: the figures, the price and the request without the key. */
 export function previewItem(message: Message, plan: Plan, run: RunOptions, verdict: RouteBalance | undefined): IDataObject {
 	const credits = creditsFor(message, run);
@@ -56,13 +62,13 @@ export function previewItem(message: Message, plan: Plan, run: RunOptions, verdi
 		addBatch(json, requests[0], plan);
 		json.credits = credits;
 		// This item's entry of the personalised list; the real list holds the whole batch.
-		json.request = formOf(plan, requests[0], message);
+		json.request = shown(formOf(plan, requests[0], message));
 		json.summary = plan.summary;
 		Object.assign(json, guardFields(verdict), message.schedule);
 		return json;
 	}
 	json.credits = credits;
-	json.request = formOf(plan, requests[0]);
+	json.request = shown(formOf(plan, requests[0]));
 	json.requestCount = requests.length;
 	return Object.assign(json, message.schedule, guardFields(verdict));
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
+import { API_CREDENTIAL_TYPE, API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
 import { interpretProviderAnswer } from '../helpers/providerResponse';
 import { assertSecureBaseUrl, redirectFailure } from './keySafety';
 import { readNetworkError } from './networkError';
@@ -20,7 +20,7 @@ import {
 	type RetryMode,
 } from './retryPolicy';
 
-export const CREDENTIAL_TYPE = 'smsHandoverApi';
+export const CREDENTIAL_TYPE = API_CREDENTIAL_TYPE;
 
 /** Who may talk to the panel: an operation, or the node's webhook() resuming a send-and-wait. */
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;

@@ -5,8 +5,8 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { insecureBaseUrl } from '../../../credentials/SmsHandoverApi.credentials';
-import { CREDENTIAL_TYPE, type ApiContext, type ApiRequest } from './index';
+import { API_CREDENTIAL_TYPE, insecureBaseUrl } from '../../../credentials/SmsHandoverApi.credentials';
+import type { ApiContext, ApiRequest } from './index';
 import type { Failure } from './retryPolicy';
 
 const NOT_FOLLOWED =
@@ -39,7 +39,7 @@ const checkedContexts = new WeakSet<object>();
 /** Refuses a Base URL the key may not go to (credentials/SmsHandoverApi.credentials.ts), before anything is sent. */
 export async function assertSecureBaseUrl(context: ApiContext, request: ApiRequest): Promise<void> {
 	if (checkedContexts.has(context)) return;
-	const insecure = insecureBaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
+	const insecure = insecureBaseUrl(await context.getCredentials(API_CREDENTIAL_TYPE));
 	if (insecure) {
 		// A sending operation adds what was submitted before (here: nothing).
 		throw new NodeOperationError(context.getNode(), insecure, { itemIndex: request.itemIndex });

@@ -88,9 +88,18 @@ const dlrUrlOption: INodeProperties = {
 	name: 'dlrUrl',
 	type: 'string',
 	default: '',
-	placeholder: 'https://n8n.example.com/webhook/…/dlr?token=…',
+	placeholder: 'https://n8n.example.com/webhook/…/dlr',
 	description:
-		'URL the provider pushes delivery reports to. Paste the production URL of an SMS Handover Trigger here.',
+		"URL the provider pushes delivery reports to. Paste the production URL of an SMS Handover Trigger here, without its token: turn on Add Trigger Token and select the trigger's Webhook credential on this node.",
+};
+
+const addTriggerTokenOption: INodeProperties = {
+	displayName: 'Add Trigger Token',
+	name: 'addTriggerToken',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to add the secret token of this node's SMS Handover Webhook API credential to the DLR URL when sending (as token=…). Select the same credential as in the SMS Handover Trigger: the token then stays out of the workflow, previews and errors.",
 };
 
 const timeoutOption: INodeProperties = {
@@ -210,9 +219,9 @@ const messageOptions = [
 	timeoutOption,
 ];
 
-export const sendOptions = optionsCollection([...messageOptions, dlrUrlOption, concurrencyOption]);
+export const sendOptions = optionsCollection([...messageOptions, dlrUrlOption, addTriggerTokenOption, concurrencyOption]);
 
-export const bulkOptions = optionsCollection([...messageOptions, dlrUrlOption, batchSizeOption, bulkScheduleOption]);
+export const bulkOptions = optionsCollection([...messageOptions, dlrUrlOption, addTriggerTokenOption, batchSizeOption, bulkScheduleOption]);
 
 /** As Send, without DLR URL (the node sets it) and Concurrency (one item per execution). */
 export const sendAndWaitOptions = optionsCollection(messageOptions);

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { BULK_LIMIT } from '../../helpers/panelLimits';
+import { redact } from '../../transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
 import { describeValue, inputError } from './errors';
 
@@ -12,6 +13,8 @@ export interface SmsOptions {
 	campaign?: string;
 	routeId?: string;
 	dlrUrl?: string;
+	/** Add Trigger Token: the Webhook credential's token goes on the DLR URL when sending. */
+	addTriggerToken: boolean;
 	timeout?: number;
 	batchSize: number;
 	scheduleAt?: string;
@@ -27,7 +30,7 @@ function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOp
 	}
 	const dlrUrl = raw.dlrUrl === undefined ? '' : String(raw.dlrUrl).trim();
 	if (dlrUrl && !/^https?:\/\/[^\s]+$/i.test(dlrUrl)) {
-		throw inputError(node, itemIndex, 'options.dlrUrl', `"${describeValue(dlrUrl)}" is not an http(s) URL`);
+		throw inputError(node, itemIndex, 'options.dlrUrl', `"${redact(describeValue(dlrUrl))}" is not an http(s) URL`);
 	}
 	const batchSize = raw.batchSize === undefined ? BULK_LIMIT : Number(raw.batchSize);
 	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > BULK_LIMIT) {
@@ -40,6 +43,7 @@ function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOp
 		campaign: text(raw.campaign) || undefined,
 		routeId: text(raw.routeId) || undefined,
 		dlrUrl: dlrUrl || undefined,
+		addTriggerToken: booleanOption(node, raw.addTriggerToken, 'options.addTriggerToken', itemIndex),
 		timeout,
 		batchSize,
 		scheduleAt: text(raw.scheduleAt) || undefined,
@@ -58,10 +62,10 @@ export interface RunOptions {
 	creditsPerSegment: number;
 }
 
-function booleanOption(node: INode, raw: unknown, field: string): boolean {
+function booleanOption(node: INode, raw: unknown, field: string, itemIndex = 0): boolean {
 	if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
 	if (raw === true || raw === 'true') return true;
-	throw inputError(node, 0, field, `"${describeValue(raw)}" is not true or false`);
+	throw inputError(node, itemIndex, field, `"${describeValue(raw)}" is not true or false`);
 }
 
 function runOptionsFrom(node: INode, raw: IDataObject): RunOptions {
