@@ -147,6 +147,7 @@ async function runVersion(version, packed, runner, timings) {
 		phase = 'under fire: trigger fuzz';
 		s = Date.now();
 		await underFireFuzz.runTriggerFuzz({ runner, n8n, prefix, log });
+		await underFireFuzz.runWorstRequests({ runner, n8n, prefix, log });
 		t.fuzzMs = Date.now() - s;
 
 		phase = 'send and wait timeout check';

@@ -63,3 +63,34 @@ function worstRequests() {
 }
 
 module.exports = { worstRequests, manyKeys, nested, formText, MB };
+
+/**
+ * The same requests as they travel over HTTP to a trigger in real n8n, each under n8n's 16 MB body
+ * limit (N8N_PAYLOAD_SIZE_MAX), with the answer the trigger must give.
+ */
+function worstHttpRequests() {
+	const keysJson = (count) => Buffer.from(`{"sms_shoot_id":"S1","mobile":"919876543210","status":"DELIVRD",${Array.from({ length: count }, (_, i) => `"k${i}":1`).join(',')}}`);
+	return [
+		{
+			label: '1,000 query fields × 50,000 empty records',
+			query: Array.from({ length: 1000 }, (_, i) => [`k${i}`, '1']),
+			body: Buffer.from(`[${'{},'.repeat(49_999)}{}]`),
+			contentType: 'application/json',
+			status: 400,
+		},
+		{ label: 'text/plain form with 1.5 M keys', query: [], body: Buffer.from(formText(1_500_000)), contentType: 'text/plain', status: 400 },
+		{ label: 'one JSON record with 1.3 M keys', query: [], body: keysJson(1_300_000), contentType: 'application/json', status: 400 },
+		{
+			label: 'a report with a field nested 5,000 levels deep',
+			query: [],
+			body: Buffer.from(`{"sms_shoot_id":"S1","mobile":"919876543210","status":"DELIVRD","extra":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`),
+			contentType: 'application/json',
+			status: 400,
+		},
+	].map((request) => {
+		if (request.body.length > 16 * MB) throw new Error(`${request.label}: ${request.body.length} bytes is over n8n's body limit`);
+		return request;
+	});
+}
+
+module.exports.worstHttpRequests = worstHttpRequests;
