@@ -1,7 +1,7 @@
 // Add Trigger Token: the SMS Handover node appends the token of its Webhook credential (the
 // trigger's secret) to the DLR URL when it sends, so the token never sits in the workflow; a dry
 // run and every error show it as token=***.
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { testKey } from '../harness/testKeys';
 import { run, useSimulator, visibleText } from './fixtures';
@@ -41,7 +41,7 @@ it('without the option the DLR URL goes as given', async () => {
 	expect(ctx.sim.requests[0].form.dlr_url).toBe(TRIGGER_URL);
 });
 
-it.each<[string, IDataObject, IDataObject | undefined, string]>([
+it.each<[string, IDataObject, ICredentialDataDecryptedObject | undefined, string]>([
 	['no DLR URL', { addTriggerToken: true }, { token: TOKEN }, 'Item 0, field "options.addTriggerToken": needs a DLR URL'],
 	['no Webhook credential on the node', { dlrUrl: TRIGGER_URL, addTriggerToken: true }, undefined, 'Item 0, field "options.addTriggerToken": needs an SMS Handover Webhook API credential on this node'],
 	[
