@@ -32,6 +32,7 @@ const REPORTS = [
 const ABSENT = { reason: null, sentAt: null, senderId: null, messageIds: [], parts: null, route: null, attempt: null };
 const ITEMS = [
 	{
+		event: 'deliveryReport',
 		shootId: 'SHOOT-1',
 		mobile: '919765600001',
 		status: 'delivered',
@@ -42,6 +43,7 @@ const ITEMS = [
 		raw: REPORTS[0],
 	},
 	{
+		event: 'deliveryReport',
 		shootId: 'SHOOT-1',
 		mobile: '919765600002',
 		status: 'failed',

@@ -208,3 +208,67 @@ describe('JavaScript date texts', () => {
 		expect(parseReportTime(text)).toBeNull();
 	});
 });
+
+describe("the panel's nested report (its JSON API: one record per message, the delivery in an object)", () => {
+	const nested = (overrides: Record<string, unknown> = {}, dlr: Record<string, unknown> = {}) => ({
+		sms_shoot_id: 'SHOOT-N1',
+		mobile: '919812345678',
+		sender_id: 'SMSHND',
+		sent: '2026-11-30 10:20:31',
+		dlr: { status: 'Handset Delivered', operator_reply: 'DELIVRD', delivery_time: '2026-11-30 10:20:36', ...dlr },
+		...overrides,
+	});
+
+	it('pushed alone is one report, times read in the zone given', () => {
+		const body = nested();
+		expect(parseDlrRequest({ body, timeZone: 'Asia/Kolkata' }).reports).toEqual([
+			expect.objectContaining({
+				shootId: 'SHOOT-N1',
+				mobile: '919812345678',
+				status: 'delivered',
+				providerStatus: 'DELIVRD',
+				reason: 'Handset Delivered',
+				deliveredAt: '2026-11-30T04:50:36.000Z',
+				sentAt: '2026-11-30T04:50:31.000Z',
+				senderId: 'SMSHND',
+				raw: body,
+			}),
+		]);
+	});
+
+	it.each([
+		['an array', (records: object[]) => records],
+		['the getDLR answer', (records: object[]) => ({ status: 'success', data: records })],
+	])('in %s: one report per record', (_label, wrap) => {
+		const body = wrap([nested(), nested({ sms_shoot_id: 'SHOOT-N2', mobile: '919800000002' }, { status: 'Failed', operator_reply: 'UNDELIV' })]);
+		expect(parseDlrRequest({ body }).reports.map((r) => [r.shootId, r.mobile, r.status, r.deliveredAt !== null])).toEqual([
+			['SHOOT-N1', '919812345678', 'delivered', true],
+			['SHOOT-N2', '919800000002', 'failed', true],
+		]);
+	});
+
+	it.each([
+		['Handset Delivered', 'delivered'],
+		['Blacklist/Opted-out', 'rejected'],
+		['Invalid Subscriber', 'failed'],
+		['Unavailable Sucscriber', 'failed'],
+		['SMSC REJECT', 'rejected'],
+		['BUFFERED', 'pending'],
+		['SMSC SUBMIT', 'pending'],
+		['DLR Pending', 'pending'],
+		['Delivered', 'delivered'],
+		['Operator Submitted', 'pending'],
+	])('dlr.status "%s" is %s', (status, expected) => {
+		expect(report(nested({}, { status, operator_reply: null })).status).toBe(expected);
+	});
+});
+
+describe('getDLR rows without a DLR word', () => {
+	it.each([
+		['Blacklist/Opted-out', 'rejected'],
+		['Invalid Subscriber', 'failed'],
+		['DLR Pending', 'pending'],
+	])('take their status from DESC "%s" (%s), so a poll can end', (desc, status) => {
+		expect(report({ MSISDN: '919812345678', DLR: null, DESC: desc })).toMatchObject({ status, providerStatus: desc, reason: desc });
+	});
+});

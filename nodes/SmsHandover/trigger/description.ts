@@ -55,7 +55,7 @@ function optionsCollection(options: INodeProperties[], displayOptions?: INodePro
 
 const wiringNotice: INodeProperties = {
 	displayName:
-		"SMS Handover has no API to register this URL. Paste this node's Production URL into the SMS Handover node's DLR URL option and turn on its Add Trigger Token option (it adds this trigger's secret when it sends), or into your panel's delivery-report settings with the secret appended: <code>.../dlr?token=&lt;secret&gt;</code>.",
+		"SMS Handover has no API to register this URL. Delivery reports: paste this node's Production URL into the SMS Handover node's DLR URL option and turn on its Add Trigger Token option (it adds this trigger's secret when it sends), or into your panel's delivery-report settings with the secret appended: <code>.../dlr?token=&lt;secret&gt;</code>. Inbound SMS: set your panel's Default MO URL to <code>.../dlr?token=&lt;secret&gt;&amp;from=%p&amp;text=%r&amp;to=%v&amp;&#105;d=%i&amp;time=%t&amp;keyword=%m</code>.",
 	name: 'notice',
 	type: 'notice',
 	default: '',
@@ -71,11 +71,33 @@ const openDoorNotice: INodeProperties = {
 	displayOptions: { show: { '@version': [{ _cnd: { lt: SECRET_REQUIRED_FROM_VERSION } }] } },
 };
 
+/** What the trigger starts on. n8n names the node list's "On …" entries after this first multi-select. */
+const triggerOn: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'triggerOn',
+	type: 'multiOptions',
+	default: ['deliveryReport'],
+	description: 'What starts the workflow. Nothing selected means delivery reports.',
+	options: [
+		{
+			name: 'Delivery Report',
+			value: 'deliveryReport',
+			description: 'The panel pushes the delivery report of a message sent with this URL as DLR URL',
+		},
+		{
+			name: 'Inbound SMS',
+			value: 'inboundSms',
+			description: "A handset sends an SMS to one of the account's virtual numbers or keywords, and the panel forwards it",
+		},
+	],
+};
+
 const events: INodeProperties = {
 	displayName: 'Events',
 	name: 'events',
 	type: 'multiOptions',
 	default: [],
+	displayOptions: { show: { triggerOn: ['deliveryReport'] } },
 	description: 'Which delivery statuses start the workflow. Leave empty for every report.',
 	options: [
 		{ name: 'Delivered', value: 'delivered', description: 'The message reached the handset' },
@@ -113,6 +135,7 @@ export const triggerProperties: INodeProperties[] = [
 	wiringNotice,
 	openDoorNotice,
 	secretRequiredNotice,
+	triggerOn,
 	events,
 	optionsCollection(commonOptions, { hide: { '@version': [1, 2] } }),
 	optionsCollection([...commonOptions, deprecatedSecretToken], { show: { '@version': [1, 2] } }),

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { DeliveryReport } from '../helpers/dlr';
-import { answer, incomingRequest, neverThrow, readReports } from '../webhook/request';
+import { inboundKey, type DeliveryReport } from '../helpers/dlr';
+import { answer, incomingRequest, neverThrow, readTriggerRequest } from '../webhook/request';
 import { dedupeKey, SeenReports } from './dedupe';
 import { SECRET_REQUIRED_FROM_VERSION } from './description';
 import { webhookSecret } from './secret';
@@ -71,13 +71,37 @@ async function refusal(context: IWebhookFunctions, options: TriggerOptions): Pro
 	return carriesToken(secret.token, request.query, request.headers) ? null : answer(context, 401, 'Unauthorized: missing or wrong token');
 }
 
+type TriggerOn = 'deliveryReport' | 'inboundSms';
+
+/** What the trigger starts on; nothing selected (or a node from before the option) means delivery reports. */
+function triggerOn(context: IWebhookFunctions): TriggerOn[] {
+	const selected = context.getNodeParameter('triggerOn', ['deliveryReport']) as TriggerOn[];
+	return Array.isArray(selected) && selected.length > 0 ? selected : ['deliveryReport'];
+}
+
+function deduplicated<T>(context: IWebhookFunctions, options: TriggerOptions, items: T[], keyOf: (item: T) => string | null): T[] {
+	if (!options.deduplicate || items.length === 0) return items;
+	const windowMs = (options.deduplicateWindow ?? 60) * 60_000;
+	return seenReports.keepUnseen(dedupeScope(context), items, keyOf, windowMs, Date.now());
+}
+
 async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	const refused = await refusal(context, options);
 	if (refused) return refused;
 
-	const parsed = await readReports(context, incomingRequest(context).query);
+	const parsed = await readTriggerRequest(context);
 	if (parsed.rejected !== null) return answer(context, parsed.rejectedStatus ?? 400, parsed.rejected);
+	const kinds = triggerOn(context);
+	const toItems = (items: IDataObject[]) =>
+		items.length === 0 ? {} : { workflowData: [context.helpers.returnJsonArray(items)] };
+
+	if (parsed.kind === 'inboundSms') {
+		// A request of a kind the trigger does not start on: 200, nothing starts.
+		if (!kinds.includes('inboundSms') || parsed.message === null) return {};
+		return toItems(deduplicated(context, options, [parsed.message], inboundKey) as unknown as IDataObject[]);
+	}
+	if (!kinds.includes('deliveryReport')) return {};
 	if (parsed.emptyObject) {
 		// `{}` is what the panel's default (instant) mode posts in its published code: its queue query
 		// never selects the push mode, so no report is built. 200 stops it posting again.
@@ -88,20 +112,11 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		);
 		return {};
 	}
-
 	const events = context.getNodeParameter('events', []) as string[];
 	let reports: DeliveryReport[] = parsed.reports;
 	if (events.length > 0) reports = reports.filter((report) => events.includes(report.status));
-	if (options.deduplicate && reports.length > 0) {
-		const windowMs = (options.deduplicateWindow ?? 60) * 60_000;
-		reports = seenReports.keepUnseen(dedupeScope(context), reports, dedupeKey, windowMs, Date.now());
-	}
-	// Nothing left to act on: n8n answers 200 and no execution starts.
-	if (reports.length === 0) return {};
-
-	return {
-		workflowData: [context.helpers.returnJsonArray(reports as unknown as IDataObject[])],
-	};
+	reports = deduplicated(context, options, reports, dedupeKey);
+	return toItems(reports.map((report) => ({ event: 'deliveryReport', ...report })) as unknown as IDataObject[]);
 }
 
 /** The trigger's webhook(): never throws; unexpected failures answer 500 with a short reason. */

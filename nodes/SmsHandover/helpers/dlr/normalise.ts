@@ -1,13 +1,14 @@
 import { isPlainObject } from './fields';
 import { fromAliases } from './genericRecord';
+import { fromNestedDlr } from './nestedDlr';
 import { fromNtapiPush } from './ntapiPush';
 import { fromPanelDlrRow } from './panelDlrRow';
 import { fromPanelPush } from './panelPush';
 import type { DeliveryReport, NormaliseOptions } from './types';
 
 /**
- * One report record in the common shape: the panel's own shapes first (native push, ntapi push,
- * getDLR row), any other shape by field aliases. Null when the record names neither a shoot id
+ * One report record in the common shape: the panel's own shapes first (native push, nested report,
+ * ntapi push, getDLR row), any other shape by field aliases. Null when the record names neither a shoot id
  * nor a number: whatever else it says, it identifies no message, so it is not a delivery report.
  */
 export function normaliseReport(
@@ -16,6 +17,10 @@ export function normaliseReport(
 ): DeliveryReport | null {
 	if (!isPlainObject(record)) return null;
 	const report =
-		fromPanelPush(record, options) ?? fromNtapiPush(record) ?? fromPanelDlrRow(record) ?? fromAliases(record, options);
+		fromPanelPush(record, options) ??
+		fromNestedDlr(record, options) ??
+		fromNtapiPush(record) ??
+		fromPanelDlrRow(record) ??
+		fromAliases(record, options);
 	return report.shootId !== null || report.mobile !== null ? report : null;
 }

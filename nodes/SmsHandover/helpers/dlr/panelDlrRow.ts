@@ -16,11 +16,13 @@ export function isPanelDlrRow(record: Record<string, unknown>): boolean {
 export function fromPanelDlrRow(record: Record<string, unknown>): DeliveryReport | null {
 	if (!isPanelDlrRow(record)) return null;
 	const word = valueText(readField(record, 'dlr'));
+	const description = valueText(readField(record, 'desc'));
 	return makeReport({
 		mobile: valueText(readField(record, 'msisdn')),
-		status: (word && mapStatus(word)) || 'unknown',
-		providerStatus: word,
-		reason: valueText(readField(record, 'desc')),
+		// DLR is null for a code the panel has no word for; its description still says (Blacklist/Opted-out…).
+		status: (word && mapStatus(word)) || (description && mapStatus(description)) || 'unknown',
+		providerStatus: word ?? description,
+		reason: description,
 		raw: record,
 	});
 }

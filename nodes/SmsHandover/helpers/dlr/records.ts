@@ -1,6 +1,7 @@
 import { canonicalKey, WRAPPER_KEYS } from './aliases';
 import { boundsProblem } from './bounds';
 import { fieldHits, indexRecord, isPlainObject, looksLikeReport } from './fields';
+import { isNestedDlr } from './nestedDlr';
 import { isPanelPush } from './panelPush';
 
 const WRAPPERS = new Set<string>(WRAPPER_KEYS.map(canonicalKey));
@@ -63,8 +64,9 @@ function identifiesItself(record: Record<string, unknown>): boolean {
 
 /** Reports under a wrapper key, or null when the object is itself the report. */
 function unwrap(record: Record<string, unknown>, depth: number): Record<string, unknown>[] | null {
-	// The panel's native push lists message parts under `dlr`: they belong to this one report.
-	if (depth >= MAX_WRAPPER_DEPTH || isPanelPush(record)) return null;
+	// The panel's native push lists message parts under `dlr`, its nested shape holds the delivery
+	// there: either belongs to this one report.
+	if (depth >= MAX_WRAPPER_DEPTH || isPanelPush(record) || isNestedDlr(record)) return null;
 	for (const [key, value] of Object.entries(record)) {
 		if (!WRAPPERS.has(canonicalKey(key))) continue;
 		const inner = typeof value === 'string' ? nestedJson(value) : value;

@@ -9,6 +9,7 @@ import {
 } from './bounds';
 import { isPlainObject } from './fields';
 import { normaliseReport } from './normalise';
+import { inboundSms, isInboundQuery, type InboundSms } from './inbound';
 import { extractReportRecords, parseJsonText } from './records';
 import type { DeliveryReport } from './types';
 
@@ -69,6 +70,13 @@ function queryFields(query: unknown): Record<string, unknown> {
 	return fields;
 }
 
+/** The refusal for a query beyond the request's bounds (bounds.ts), or null. */
+function queryRefusal(fromQuery: Record<string, unknown>): DlrRequestResult | null {
+	if (Object.keys(fromQuery).length > MAX_QUERY_FIELDS) return refuse(`More than ${MAX_QUERY_FIELDS} query parameters`);
+	const problem = boundsProblem(fromQuery);
+	return problem ? refuse(problem.reason.replace('Body', 'Query'), problem.status) : null;
+}
+
 /** The refusal for a body beyond the request's bounds (bounds.ts), or null. */
 function beyondBounds(body: unknown): DlrRequestResult | null {
 	const problem = boundsProblem(body);
@@ -111,9 +119,8 @@ export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
 	const fromQuery = queryFields(request.query);
 	const queryCount = Object.keys(fromQuery).length;
 	const hasQuery = queryCount > 0;
-	if (queryCount > MAX_QUERY_FIELDS) return refuse(`More than ${MAX_QUERY_FIELDS} query parameters`);
-	const queryProblem = boundsProblem(fromQuery);
-	if (queryProblem) return refuse(queryProblem.reason.replace('Body', 'Query'), queryProblem.status);
+	const queryRefused = queryRefusal(fromQuery);
+	if (queryRefused) return queryRefused;
 	// What n8n parsed is checked before anything else touches it, what we parse right after.
 	const parsedProblem = beyondBounds(request.body);
 	if (parsedProblem) return parsedProblem;
@@ -151,4 +158,22 @@ export function parseDlrRequest(request: DlrRequest): DlrRequestResult {
 		return refuse('No delivery report found: expected a shoot id or a number');
 	}
 	return { reports, rejected: null, rejectedStatus: null, emptyObject: false };
+}
+
+/** What a request to the trigger carries: delivery reports, or one inbound SMS. */
+export type PanelRequestResult =
+	| ({ kind: 'deliveryReports' } & DlrRequestResult)
+	| { kind: 'inboundSms'; message: InboundSms | null; rejected: string | null; rejectedStatus: 400 | 413 | null };
+
+/**
+ * The one reader of a request to the trigger: an inbound SMS when its query carries `text` and no
+ * delivery status (the panel forwards those with a GET), delivery reports otherwise. The same
+ * bounds apply to both.
+ */
+export function parsePanelRequest(request: DlrRequest): PanelRequestResult {
+	const fromQuery = queryFields(request.query);
+	if (!isInboundQuery(fromQuery)) return { kind: 'deliveryReports', ...parseDlrRequest(request) };
+	const refused = queryRefusal(fromQuery);
+	if (refused) return { kind: 'inboundSms', message: null, rejected: refused.rejected, rejectedStatus: refused.rejectedStatus };
+	return { kind: 'inboundSms', message: inboundSms(fromQuery, request.timeZone), rejected: null, rejectedStatus: null };
 }

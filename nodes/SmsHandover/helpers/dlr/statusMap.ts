@@ -35,6 +35,17 @@ export const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
 	queued: 'pending',
 	accepted: 'pending',
 	buffered: 'pending',
+	// The panel's descriptions of its DLR codes (getSmppcubeDlrcodeDescription), e.g. a getDLR
+	// `DESC` or the nested shape's `dlr.status`; "Sucscriber" is the panel's own spelling.
+	invalidsubscriber: 'failed',
+	unavailablesucscriber: 'failed',
+	unavailablesubscriber: 'failed',
+	'blacklist/optedout': 'rejected',
+	blacklisted: 'rejected',
+	optedout: 'rejected',
+	smscreject: 'rejected',
+	smscsubmit: 'pending',
+	dlrpending: 'pending',
 };
 
 /**
