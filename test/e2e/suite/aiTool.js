@@ -256,7 +256,8 @@ async function runToolRegistrationCheck({ runner, n8n, prefix }) {
 		assert.deepStrictEqual(tool.inputs, []);
 		assert.deepStrictEqual(tool.outputs, ['ai_tool']);
 		assert.ok(tool.codex && tool.codex.categories.includes('AI'), `codex ${JSON.stringify(tool.codex)}`);
-		assert.deepStrictEqual(tool.credentials.map((c) => c.name), ['smsHandoverApi']);
+		// The API credential, and the optional Webhook credential Add Trigger Token reads.
+		assert.deepStrictEqual(tool.credentials.map((c) => c.name), ['smsHandoverApi', 'smsHandoverWebhookApi']);
 		const names = (t) => t.properties.map((p) => p.name);
 		assert.deepStrictEqual(names(tool), ['descriptionType', 'toolDescription', ...names(base)], 'tool parameters = tool description fields + the node\'s own');
 	});

@@ -116,7 +116,8 @@ async function runWorstRequests({ runner, n8n, prefix, log }) {
 		const url = n8n.webhookUrl(FUZZ.webhookId, 'dlr');
 		const measured = [];
 		for (const request of worstHttpRequests()) {
-			const query = [...request.query, ['token', WEBHOOK_CREDENTIAL.data.token]];
+			// The token first: n8n keeps only the first 1,000 query parameters.
+			const query = [['token', WEBHOOK_CREDENTIAL.data.token], ...request.query];
 			const target = `${url}?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 			let probing = true;
 			let slowestProbe = 0;
