@@ -124,6 +124,27 @@ export class SmsHandoverApi implements ICredentialType {
 				'Name of the parameter that carries personalised messages (Send Bulk). If a two-message Send Bulk test fails with "Malformed Request" or "MISSING CONTACTS", your panel expects the other spelling.',
 		},
 		{
+			displayName: 'Panel Decodes Messages',
+			name: 'messageDecoding',
+			type: 'options',
+			options: [
+				{
+					name: 'Once (as Documented)',
+					value: 'once',
+					description: 'The panel reads the message text as the API documentation says',
+				},
+				{
+					name: 'Twice',
+					value: 'twice',
+					description:
+						'The panel decodes the text a second time (a "+" arrives as a space): the node encodes it once more, so it arrives as written',
+				},
+			],
+			default: 'once',
+			description:
+				'How your panel reads Send and Schedule texts. Send yourself a message with a "+" in it: if it arrives as a space, choose Twice. Send Bulk is not affected.',
+		},
+		{
 			displayName: 'Account Time Zone',
 			name: 'timeZone',
 			type: 'string',

@@ -45,6 +45,7 @@ it('ends with a timeout item that keeps what it knew and what it last saw', asyn
 		status: 'timeout',
 		providerStatus: 'Operator Submitted',
 		reason: 'SMSC SUBMIT',
+		waitMethod: 'poll',
 		senderId: 'S',
 		parts: 1,
 		sentAt: '2026-11-30T04:50:31.000Z',

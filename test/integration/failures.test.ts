@@ -5,7 +5,7 @@ import { API_KEY, run, useSimulator, visibleText } from './fixtures';
 
 const send = { resource: 'sms', operation: 'send', senderId: 'DEMO', contacts: '919876543210', message: 'Hi', options: { timeout: 1500 } };
 const balance = { resource: 'account', operation: 'getBalance', options: { timeout: 1500 } };
-const otpVerify = { resource: 'otp', operation: 'verify', reference: 'R', otp: '1', options: { timeout: 1500 } };
+const otpVerify = { resource: 'otp', operation: 'verify', reference: 'R', otp: '123456', options: { timeout: 1500 } };
 
 const notSure = 'The messages may or may not have been submitted. Check the delivery reports or the panel before sending again: this node never resends on its own.';
 

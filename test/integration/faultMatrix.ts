@@ -223,7 +223,8 @@ const ANSWERS: Partial<Record<FaultName, Partial<Record<OperationName, Expected>
 		'sms.sendBulk': { cause: /SMS Handover accepted the request but returned no shoot id/, send: 'mayHaveGoneOut' },
 		// No report yet: the item still comes out, naming its shoot id.
 		'deliveryReport.get': { result: (item) => ({ shootId: item.shootId, mobile: null, status: 'unknown' }) },
-		'account.getBalance': { cause: /SMS Handover lists no routes for this account/ },
+		// A wallet-billed account lists no route credits: one item that says so, not an error.
+		'account.getBalance': { result: () => ({ balance: null, unlimited: false, routes: 0, providerMessage: 'SMS Handover lists no route credits for this account' }) },
 		'otp.send': { cause: /SMS Handover refused the OTP request without a reason/, send: 'refusedByPanel' },
 		'otp.verify': { cause: /SMS Handover does not know the OTP reference "REFFAULT00000000[12]"/ },
 	},

@@ -70,6 +70,8 @@ describe('push: sending and waiting', () => {
 					mobile: '919876543210',
 					senderId: 'SMSHND',
 					parts: 1,
+					reason: 'no report within Max Wait',
+					waitMethod: 'push',
 					waitUntil: waitTill.toISOString(),
 					waitKeyHash: createHash('sha256').update(key).digest('hex'),
 				}),

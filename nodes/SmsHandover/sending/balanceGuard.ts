@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBalance } from '../actions/shared/balance';
+import { NO_ROUTE_CREDITS, readBalance } from '../actions/shared/balance';
 import type { RunOptions } from '../actions/shared/options';
 import type { Message } from './messages';
 
@@ -60,6 +60,11 @@ export async function guardBalance(context: IExecuteFunctions, messages: Message
 		needs.set(routeId, (needs.get(routeId) ?? 0) + creditsFor(message, run));
 	}
 	const routes = await readBalance(context, messages[0].options.timeout, 0, 'Balance Guard: ');
+	if (routes[0].routes === 0) {
+		throw new NodeOperationError(context.getNode(), `Balance Guard: ${NO_ROUTE_CREDITS} (an account billed from a wallet lists none), so it cannot check the balance`, {
+			description: 'Nothing was sent. Turn Options → Balance Guard off for this account, and check its balance in the panel.',
+		});
+	}
 	const verdicts: Verdicts = new Map();
 	for (const [routeId, creditsNeeded] of needs) {
 		if (routes[0].unlimited === true) {

@@ -7,13 +7,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { tokenFormProblem, WEBHOOK_CREDENTIAL_TYPE } from '../../../credentials/SmsHandoverWebhookApi.credentials';
 import { accountSettings, accountTimeZone } from '../actions/shared/accountSettings';
 import { inputError } from '../actions/shared/errors';
-import { toContacts, toMessageText, toMobile, toRequiredText } from '../actions/shared/input';
+import { toContacts, toMessageText, toMobile, toSenderId } from '../actions/shared/input';
 import { itemParameter } from '../actions/shared/itemParameters';
 import { readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from '../actions/shared/options';
 import { toScheduleTime, type ScheduleTime } from '../actions/shared/scheduleInput';
 import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../helpers/encoding';
 import { TOKEN_QUERY_PARAMETER } from '../helpers/dlr';
-import { BULK_PARAMETER, type BulkParameterName } from '../helpers/panelLimits';
+import type { BulkParameterName } from '../helpers/panelLimits';
 
 /** One input item's SMS: one text from one sender to one or more numbers. */
 export interface Message {
@@ -46,6 +46,8 @@ export interface RunSettings {
 	scheduleTimeZone?: string;
 	/** The token of the node's Webhook credential, for Add Trigger Token (never shown). */
 	triggerToken?: string;
+	/** Whether the panel decodes a text a second time (the credential's Panel Decodes Messages). */
+	messageDecoding: 'once' | 'twice';
 }
 
 export async function readRunSettings(
@@ -55,16 +57,17 @@ export async function readRunSettings(
 ): Promise<RunSettings> {
 	const options = readRunOptions(context);
 	const triggerToken = await webhookToken(context);
-	if (plan === 'contacts') {
-		const scheduleTimeZone = scheduled ? accountTimeZone(context, await accountSettings(context)) : undefined;
-		return { options, bulkParameterName: BULK_PARAMETER, scheduleTimeZone, triggerToken };
-	}
 	const account = await accountSettings(context);
+	const { messageDecoding } = account;
+	if (plan === 'contacts') {
+		const scheduleTimeZone = scheduled ? accountTimeZone(context, account) : undefined;
+		return { options, bulkParameterName: account.bulkParameterName, scheduleTimeZone, triggerToken, messageDecoding };
+	}
 	const requestOptions = dlrUrlWithToken(context, readSmsOptions(context, 0), triggerToken, 0);
 	const schedule = requestOptions.scheduleAt
 		? toScheduleTime(context.getNode(), requestOptions.scheduleAt, accountTimeZone(context, account), 0, 'options.scheduleAt')
 		: undefined;
-	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule, triggerToken };
+	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule, triggerToken, messageDecoding };
 }
 
 /** The token of the Webhook credential selected on this node, if any (for Add Trigger Token). */
@@ -123,7 +126,7 @@ function contactMessages(context: IExecuteFunctions, items: INodeExecutionData[]
 		// In the order the fields were always checked: the first error an item shows stays the same.
 		const options = dlrUrlWithToken(context, readSmsOptions(context, itemIndex), run.triggerToken, itemIndex);
 		const text = toMessageText(node, texts(itemIndex), itemIndex);
-		const senderId = toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId');
+		const senderId = toSenderId(node, senderIds(itemIndex), itemIndex);
 		const recipients = toContacts(node, contacts(itemIndex), itemIndex);
 		const schedule =
 			scheduleAts && run.scheduleTimeZone ? toScheduleTime(node, scheduleAts(itemIndex), run.scheduleTimeZone, itemIndex) : undefined;
@@ -139,7 +142,7 @@ function bulkMessages(context: IExecuteFunctions, items: INodeExecutionData[], r
 	const texts = itemParameter(context, 'message', items);
 	const options = run.requestOptions as SmsOptions;
 	return (itemIndex) => {
-		const senderId = toRequiredText(node, senderIds(itemIndex), itemIndex, 'senderId');
+		const senderId = toSenderId(node, senderIds(itemIndex), itemIndex);
 		const mobile = toMobile(node, mobiles(itemIndex), itemIndex);
 		const text = toMessageText(node, texts(itemIndex), itemIndex);
 		return message(itemIndex, options, senderId, [mobile], text, run.schedule);

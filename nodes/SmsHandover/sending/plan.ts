@@ -24,6 +24,7 @@ export interface Plan {
 	requestsOf: (itemIndex: number) => PlannedRequest[];
 	requestCount: number;
 	bulkParameterName: BulkParameterName;
+	messageDecoding: RunSettings['messageDecoding'];
 	/** Send Bulk: what the whole run sends (shown on every dry-run item). */
 	summary?: { requests: number; messages: number; totalSegments: number };
 }
@@ -46,6 +47,7 @@ function contactsPlan(messages: Message[], run: RunSettings): Plan {
 		requestsOf: (itemIndex) => unitOf.get(itemIndex) ?? [],
 		requestCount: units.reduce((sum, unit) => sum + unit.length, 0),
 		bulkParameterName: run.bulkParameterName,
+		messageDecoding: run.messageDecoding,
 	};
 }
 
@@ -85,6 +87,7 @@ function bulkPlan(messages: Message[], run: RunSettings): Plan {
 		},
 		requestCount: batches.length,
 		bulkParameterName: run.bulkParameterName,
+		messageDecoding: run.messageDecoding,
 		summary: { requests: batches.length, messages: messages.length, totalSegments },
 	};
 }
@@ -98,5 +101,5 @@ export function formOf(plan: Plan, request: PlannedRequest, only?: Message): IDa
 	const [head] = request.messages;
 	return plan.kind === 'bulk'
 		? requestForm(head, bulkContent(plan.bulkParameterName, only ? [only] : request.messages))
-		: requestForm(head, contactsContent(request.recipients, head.text));
+		: requestForm(head, contactsContent(request.recipients, head.text, plan.messageDecoding));
 }

@@ -19,10 +19,13 @@ export function requestForm(head: Message, content: IDataObject): IDataObject {
 	return Object.assign(form, content);
 }
 
-/** One text to a list of numbers. */
-export const contactsContent = (recipients: string[], text: string): IDataObject => ({
+/**
+ * One text to a list of numbers. A panel that decodes `msg` a second time (its smsViaApi runs
+ * urldecode on it) gets the text encoded once more, so `+`, `%` and `%41` arrive as written.
+ */
+export const contactsContent = (recipients: string[], text: string, decoding: 'once' | 'twice'): IDataObject => ({
 	contacts: recipients.join(','),
-	msg: text,
+	msg: decoding === 'twice' ? encodeURIComponent(text) : text,
 });
 
 /** Personalised messages: the panel's list of `{mobile, msg}` (the transport sends it as JSON). */

@@ -42,7 +42,7 @@ export async function awaitDelivery(context: IExecuteFunctions, wait: Wait, mess
 	}
 	const waitUntil = new Date(wait.until);
 	const state: INodeExecutionData = {
-		json: { ...timeoutReport(shootId, mobile, known), waitUntil: waitUntil.toISOString(), waitKeyHash: wait.resume?.keyHash },
+		json: { ...timeoutReport(shootId, mobile, 'push', known), waitUntil: waitUntil.toISOString(), waitKeyHash: wait.resume?.keyHash },
 		pairedItem: { item: 0 },
 	};
 	context.getExecuteData().data = { main: [[state]] };

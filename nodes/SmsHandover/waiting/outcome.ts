@@ -20,14 +20,17 @@ export function reportFor(reports: IDataObject[], mobile: string): IDataObject |
 /**
  * The item a wait ends with when no final report came in time: the report shape with status
  * `timeout`, so one Switch on `status` handles every outcome. `known` adds what is known of the
- * message (what was sent, or the last report seen while polling).
+ * message (what was sent, or the last report seen while polling); `reason` says what happened
+ * unless the last pull said more, and `waitMethod` how the node waited.
  */
-export function timeoutReport(shootId: string, mobile: string, known: IDataObject = {}): IDataObject {
+export function timeoutReport(shootId: string, mobile: string, method: 'push' | 'poll', known: IDataObject = {}): IDataObject {
 	return {
 		...(makeReport({ shootId, mobile, raw: {} }) as unknown as IDataObject),
 		...known,
 		shootId,
 		mobile,
 		status: 'timeout',
+		reason: known.reason ?? 'no report within Max Wait',
+		waitMethod: method,
 	};
 }

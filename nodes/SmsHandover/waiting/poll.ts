@@ -49,5 +49,5 @@ export async function pollForDelivery(context: IExecuteFunctions, request: PollR
 	}
 	// What the last pull said wins over what was known at the send, where it says anything.
 	const seen = Object.fromEntries(Object.entries(lastSeen ?? {}).filter(([, value]) => value !== null));
-	return timeoutReport(request.shootId, request.mobile, { ...request.known, ...seen, ...(lastError && !lastSeen ? { reason: lastError } : {}) });
+	return timeoutReport(request.shootId, request.mobile, 'poll', { ...request.known, ...seen, ...(lastError && !lastSeen ? { reason: lastError } : {}) });
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, endpoints } from '../../transport';
-import { requestOptions } from '../shared/descriptions';
+import { verifyOptions } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
-import { asNodeError, panelRefusal } from '../shared/errors';
+import { asNodeError, inputError, panelRefusal } from '../shared/errors';
 import { toRequiredText } from '../shared/input';
 import { itemParameter } from '../shared/itemParameters';
 import { readTimeout } from '../shared/options';
@@ -28,8 +28,31 @@ export const description: INodeProperties[] = forOperation('otp', 'verify', [
 		default: '',
 		description: 'The code the user entered',
 	},
-	requestOptions,
+	verifyOptions,
 ]);
+
+/** A code as the panel issues them (digits, Code Length of them), refused otherwise before it costs an attempt. */
+function toCode(context: IExecuteFunctions, raw: unknown, itemIndex: number): string {
+	const node = context.getNode();
+	const code = toRequiredText(node, raw, itemIndex, 'otp');
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const length = options.codeLength === undefined ? 6 : Number(options.codeLength);
+	if (!Number.isInteger(length) || length < 0) throw inputError(node, itemIndex, 'options.codeLength', 'must be a whole number, 0 or more');
+	if (length === 0) return code;
+	if (!/^\d+$/.test(code)) {
+		throw inputError(node, itemIndex, 'otp', 'is not a code of digits', "SMS Handover's codes are digits only; nothing was checked, no attempt was used.");
+	}
+	if (code.length !== length) {
+		throw inputError(
+			node,
+			itemIndex,
+			'otp',
+			`has ${code.length} digits; the panel's codes have ${length}`,
+			'Nothing was checked, no attempt was used. Set Options → Code Length if your panel issues other codes.',
+		);
+	}
+	return code;
+}
 
 // The panel's sixth call after five wrong codes: it deletes the OTP and answers with an error.
 const LOCKED_OUT = /TOO MANY ATTEMPTS/i;
@@ -57,7 +80,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: 5,
 		prepare: (itemIndex) => ({
 			reference: toRequiredText(node, references(itemIndex), itemIndex, 'reference'),
-			otp: toRequiredText(node, codes(itemIndex), itemIndex, 'otp'),
+			otp: toCode(this, codes(itemIndex), itemIndex),
 			timeout: readTimeout(this, itemIndex),
 		}),
 		perform: async ({ reference, otp, timeout }, itemIndex) => {

@@ -12,6 +12,8 @@ export interface AccountSettings {
 	/** IANA zone the panel reads a scheduled `time` in (report times follow the workflow's zone). */
 	timeZone: string;
 	bulkParameterName: BulkParameterName;
+	/** Whether the panel decodes a Send or Schedule text a second time (its smsViaApi urldecodes `msg`). */
+	messageDecoding: 'once' | 'twice';
 }
 
 /** The credential's settings; the time zone is checked only where it is used (accountTimeZone). */
@@ -21,6 +23,7 @@ export async function accountSettings(context: IExecuteFunctions): Promise<Accou
 	return {
 		timeZone: String(credentials.timeZone ?? '').trim() || DEFAULT_ACCOUNT_TIME_ZONE,
 		bulkParameterName: BULK_PARAMETER_NAMES.includes(name) ? name : BULK_PARAMETER,
+		messageDecoding: credentials.messageDecoding === 'twice' ? 'twice' : 'once',
 	};
 }
 

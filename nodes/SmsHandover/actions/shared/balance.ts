@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiRequest, endpoints, type ApiContext } from '../../transport';
 import { unexpectedReply } from './errors';
 
+/** What an account without route credits (billed from a wallet) reads as. */
+export const NO_ROUTE_CREDITS = 'SMS Handover lists no route credits for this account';
+
 // The panel's answer to its admin key (user 1), which has no routes and no limit.
 const UNLIMITED = /^INFO\b.*UNLIMITED/i;
 
@@ -23,7 +26,16 @@ export async function readBalance(
 		return [{ unlimited: true, balance: null, providerMessage: text }];
 	}
 	if (Array.isArray(answer) && answer.length === 0) {
-		throw unexpected('SMS Handover lists no routes for this account, so it has no balance to send with');
+		// An account billed from a wallet lists no route credits: a fact, not a failure.
+		return [
+			{
+				balance: null,
+				unlimited: false,
+				routes: 0,
+				providerMessage: NO_ROUTE_CREDITS,
+				note: 'Accounts billed from a wallet list no route credits; the panel shows their balance.',
+			},
+		];
 	}
 	const routes = Array.isArray(answer) ? answer : [answer];
 	return routes.map((route) => {

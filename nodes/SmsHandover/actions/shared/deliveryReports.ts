@@ -31,7 +31,7 @@ export async function pullReports(
 				context.getNode(),
 				error.message,
 				`SMS Handover does not know the shoot ID "${shootId}"`,
-				"The panel answered INVALID SHOOT ID: no message of this account has that shoot ID (mistyped, or sent with another account's key).",
+				"The panel answered INVALID SHOOT ID. It reads sent messages only, so it also answers this for a campaign that is scheduled, held for approval or still queued; otherwise the shoot ID is mistyped or belongs to another account's key.",
 				itemIndex,
 			);
 		}

@@ -227,3 +227,17 @@ export const bulkOptions = optionsCollection([...messageOptions, dlrUrlOption, a
 export const sendAndWaitOptions = optionsCollection(messageOptions);
 
 export const requestOptions = optionsCollection([timeoutOption]);
+
+/** OTP Verify: the panel's codes are six digits, and every call uses up one of five attempts. */
+export const verifyOptions = optionsCollection([
+	timeoutOption,
+	{
+		displayName: 'Code Length',
+		name: 'codeLength',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 12 },
+		default: 6,
+		description:
+			"How many digits the panel's codes have (6 for SMS Handover). A code of other length or with other characters is refused before it can use up an attempt. 0 accepts any code.",
+	},
+]);

@@ -71,3 +71,22 @@ export function toRequiredText(node: INode, raw: unknown, itemIndex: number, fie
 	return text;
 }
 
+
+// What the panel keeps of a sender ID: it strips every other character before sending.
+const SENDER_CHARACTERS = /[^A-Za-z0-9 _-]/g;
+
+/** A sender ID as the panel will send it: refused when the panel would alter it. */
+export function toSenderId(node: INode, raw: unknown, itemIndex: number): string {
+	const senderId = toRequiredText(node, raw, itemIndex, 'senderId');
+	const refused = [...new Set(senderId.match(SENDER_CHARACTERS) ?? [])];
+	if (refused.length) {
+		throw inputError(
+			node,
+			itemIndex,
+			'senderId',
+			`"${describeValue(senderId)}" has ${refused.map((c) => `"${c}"`).join(', ')}, which the panel removes before sending`,
+			'A sender ID may hold letters, digits, "-", "_" and spaces: use it exactly as approved in your panel.',
+		);
+	}
+	return senderId;
+}

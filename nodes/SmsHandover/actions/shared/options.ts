@@ -40,8 +40,8 @@ function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOp
 	const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 	return {
 		type,
-		campaign: text(raw.campaign) || undefined,
-		routeId: text(raw.routeId) || undefined,
+		campaign: wholeNumberOption(node, text(raw.campaign), 'options.campaign', itemIndex, 'the default campaign'),
+		routeId: wholeNumberOption(node, text(raw.routeId), 'options.routeId', itemIndex, 'the default route'),
 		dlrUrl: dlrUrl || undefined,
 		addTriggerToken: booleanOption(node, raw.addTriggerToken, 'options.addTriggerToken', itemIndex),
 		timeout,
@@ -60,6 +60,18 @@ export interface RunOptions {
 	dryRun: boolean;
 	balanceGuard: boolean;
 	creditsPerSegment: number;
+}
+
+/**
+ * A Route ID or Campaign: the panel reads them with PHP's intval, so "Transactional" would silently
+ * become 0 (its default) and "12abc" 12. Only whole numbers go out; empty means the default.
+ */
+function wholeNumberOption(node: INode, value: string, field: string, itemIndex: number, fallback: string): string | undefined {
+	if (value === '') return undefined;
+	if (!/^\d+$/.test(value)) {
+		throw inputError(node, itemIndex, field, `"${describeValue(value)}" is not a whole number`, `The panel reads it as a number: anything else would go out on ${fallback}. Use the ID your panel shows.`);
+	}
+	return value;
 }
 
 function booleanOption(node: INode, raw: unknown, field: string, itemIndex = 0): boolean {

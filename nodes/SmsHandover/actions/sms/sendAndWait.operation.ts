@@ -34,7 +34,7 @@ export const description: INodeProperties[] = forOperation('sms', 'sendAndWaitFo
 				name: 'Push',
 				value: 'push',
 				description:
-					"SMS Handover posts the report to this execution's resume URL; the execution waits without holding a worker. The panel must be able to reach n8n (WEBHOOK_URL).",
+					"SMS Handover posts the report to this execution's resume URL; the execution waits without holding a worker. The panel must be able to reach n8n (WEBHOOK_URL), and the account must have no Default DLR URL in the panel's settings: that one replaces every message's, so the wait would run to Max Wait.",
 			},
 			{
 				name: 'Poll',
