@@ -1,4 +1,5 @@
 // Types for the plain-JS simulator (index.js), so TypeScript tests can import it: `import { startSimulator } from '../simulator';`
+import type { SimConfigureChanges, SimSettings, SimulatorOptions } from './settings';
 
 export type SimEndpoint = 'send' | 'balance' | 'dlr' | 'otpSend' | 'otpVerify';
 export type SimFailureMode =
@@ -29,91 +30,6 @@ export interface SimRoute {
 	id: string;
 	name: string;
 	balance: number;
-}
-
-export interface SimDlrSettings {
-	/** Default 'native'. */
-	style: DlrStyle;
-	/** From the send to the final report and its push (default 20). Also the batch flush delay. */
-	delayMs: number;
-	/** Default true; false = reports stay Operator Submitted and nothing is pushed until deliver(). */
-	autoPush: boolean;
-	/** Default 'delivered'. */
-	outcome: DlrOutcome;
-	/** mobile → outcome, overriding `outcome` (default {}). */
-	outcomeByNumber: Record<string, DlrOutcome>;
-	/** Panel push times: `${date}` text (default 'dateString') or 'YYYY-MM-DD HH:mm:ss' ('sql'). */
-	timeFormat: 'dateString' | 'sql';
-	/** The panel's clock, for every time the simulator writes (default 330 = IST). */
-	utcOffsetMinutes: number;
-	/** sms_delivery_time of a report with no delivery time (invalid), dateString format (default 'null'). */
-	missingTimeText: string;
-	/** Panel pushes: POSTs in all for one report when not answered 2xx (default 4). */
-	maxAttempts: number;
-	/** Between those POSTs (default 500). */
-	retryDelayMs: number;
-	/** Reports per POST in the batch style (default 1000). */
-	batchSize: number;
-	/** getDLR rows: panel `{MSISDN, DLR, DESC}` (default) or 'legacy' (`SimDlrReport`). */
-	getDlrStyle: 'panel' | 'legacy';
-	/** MSISDN in panel getDLR rows (default 'string', as PHP's PDO returns it). */
-	getDlrMsisdn: 'string' | 'number';
-	/** Status written in legacy getDLR rows and the raw-style pushes (default 'DELIVRD'). */
-	status: string;
-	/** Default '000'. */
-	errorCode: string;
-	/** Per push request (default 5000). */
-	timeoutMs: number;
-	/** Push requests in flight at once (default 8). */
-	concurrency: number;
-}
-
-export interface SimOtpSettings {
-	/** 'panel' (default): sendOtpApi/verifyOtpApi; 'legacy': the simulator's earlier rules. */
-	style: 'panel' | 'legacy';
-	/** Default 600000 (10 minutes). */
-	ttlMs: number;
-	/** Wrong codes allowed; the next verify answers TOO MANY ATTEMPTS (panel) or match 'expired' (legacy). Default 5. */
-	maxAttempts: number;
-	/** Channel ids send-otp accepts in the panel style (default '1'…'5'). */
-	channels: string[];
-}
-
-export interface SimSettings {
-	otp: SimOtpSettings;
-	dlr: SimDlrSettings;
-	sendResponseStyle: 'json' | 'text';
-	otpStatusField: 'result' | 'status';
-	latencyMs: number;
-	jsonContentType: string;
-	textContentType: string;
-	/** A message containing one of these (any case) is held for approval (default ['HOLDME']). */
-	heldWords: string[];
-	/** The only bulk parameter read (default 'bulk_campaigm'). */
-	bulkParameterName: 'bulk_campaigm' | 'bulk_campaign';
-}
-
-export interface SimulatorOptions {
-	port?: number;
-	host?: string;
-	apiKey?: string;
-	/** The panel's admin key: valid everywhere, unlimited balance (default 'sim-admin-key-0001'). */
-	adminKey?: string;
-	routes?: Array<{ id: string | number; name?: string; balance: number }>;
-	otp?: Partial<SimSettings['otp']>;
-	dlr?: Partial<SimDlrSettings>;
-	sendResponseStyle?: SimSettings['sendResponseStyle'];
-	otpStatusField?: SimSettings['otpStatusField'];
-	latencyMs?: number;
-	jsonContentType?: string;
-	textContentType?: string;
-	heldWords?: string[];
-	bulkParameterName?: SimSettings['bulkParameterName'];
-}
-
-export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr'>> {
-	otp?: Partial<SimSettings['otp']>;
-	dlr?: Partial<SimDlrSettings>;
 }
 
 export interface SimRequest {
@@ -245,61 +161,5 @@ export interface Simulator {
 
 export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
 
-/**
- * The panel's push bodies (panelPush.js): the one builder for these shapes, used by the simulator and by
- * every test that needs a push of its own. Defaults are panel-like; a field overridden with `undefined`
- * is left out.
- */
-export interface NativePushPart {
-	messageId?: string;
-	mobile?: number | string;
-	/** The panel's word: DELIVERED, FAILED, REJECTED, INVALID or ''. */
-	dlr?: string;
-	/** operator_reply: the SMPP stat word (DELIVRD, UNDELIV…). */
-	reply?: string;
-	/** sms_delivery_time. */
-	deliveryTime?: string;
-}
-
-export interface NativePushOverrides extends NativePushPart {
-	shootId?: string | null;
-	sentTime?: string;
-	senderId?: string | null;
-	/** The SMS's part count (default 1): credits_charged, and the parts listed, `<id>` then `<id>_2 … <id>_<n+1>` for n > 1. */
-	segments?: number;
-	/** credits_charged when it should not be `segments`. */
-	credits?: number | string | null;
-	attempt?: number | string;
-	route?: { id: number | string; title: string | null };
-	/** Exactly these parts instead of the listed ones, the i-th built over the i-th listed part. */
-	parts?: NativePushPart[];
-}
-
-export type NativePushPartBody = {
-	message_id?: string;
-	mobile?: number | string;
-	dlr?: string;
-	operator_reply?: string;
-	sms_delivery_time?: string;
-};
-
-/** One recipient of the native push, in the panel's key order. */
-export type NativePushBody = {
-	sms_shoot_id?: string | null;
-	mobile?: number | string;
-	sms_sent_time?: string;
-	sender_id?: string | null;
-	credits_charged?: number | string | null;
-	dlr: NativePushPartBody[];
-	post_attempt?: number | string;
-	route_data?: { id: number | string; title: string | null };
-};
-
-export type NtapiPushBody = { CMD: string; NTYPE: 'REP'; FROM: number | string; SMID: string; STATUS: 'OK'; DETAIL: string };
-
-/** One recipient of the panel's native push (the default: 1 part, delivered). */
-export function nativePush(overrides?: NativePushOverrides): NativePushBody;
-/** The batch mode's body: one native object per entry. */
-export function batchPush(list: NativePushOverrides[]): NativePushBody[];
-/** The ntapi push {CMD: 'DLVRREP', NTYPE: 'REP', FROM, SMID, STATUS: 'OK', DETAIL}. */
-export function ntapiPush(overrides?: { mobile?: number | string; messageId?: string; reply?: string; cmd?: string }): NtapiPushBody;
+export * from './panelPush';
+export * from './settings';
