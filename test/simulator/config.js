@@ -3,6 +3,18 @@
 const { STYLES } = require('./dlrPush');
 const { OUTCOME_NAMES } = require('./panelDlr');
 
+/** Top-level settings startSimulator() options may hold (besides the groups dlr and otp). */
+const TOP_LEVEL_SETTINGS = [
+	'sendResponseStyle',
+	'otpStatusField',
+	'latencyMs',
+	'jsonContentType',
+	'textContentType',
+	'heldWords',
+	'bulkParameterName',
+	'decodeMessagesTwice',
+];
+
 const DEFAULT_ROUTES = [
 	{ id: '1', name: 'Transactional', balance: 100000 },
 	{ id: '2', name: 'Promotional', balance: 5000 },
@@ -44,6 +56,8 @@ function defaultConfig() {
 		heldWords: ['HOLDME'],
 		// As the API document spells it; the panel's Node API reads 'bulk_campaign'.
 		bulkParameterName: 'bulk_campaigm',
+		// smsViaApi urldecodes msg once more after PHP decoded the request; the simulator did not, so off by default.
+		decodeMessagesTwice: false,
 	};
 }
 
@@ -142,6 +156,10 @@ function applyConfig(config, changes) {
 				oneOf(name, value, ['bulk_campaigm', 'bulk_campaign']);
 				config[name] = value;
 				break;
+			case 'decodeMessagesTwice':
+				if (typeof value !== 'boolean') throw new Error('decodeMessagesTwice must be true or false');
+				config[name] = value;
+				break;
 			default:
 				throw new Error(`unknown simulator setting '${name}'`);
 		}
@@ -149,6 +167,13 @@ function applyConfig(config, changes) {
 	checkDlr(config.dlr);
 	checkOtp(config.otp);
 	return config;
+}
+
+/** The settings in startSimulator() options, checked; other options (port, keys, routes…) are not settings. */
+function configFromOptions(options) {
+	const changes = { otp: options.otp || {}, dlr: options.dlr || {} };
+	for (const name of TOP_LEVEL_SETTINGS) if (options[name] !== undefined) changes[name] = options[name];
+	return applyConfig(defaultConfig(), changes);
 }
 
 function normaliseRoutes(routes) {
@@ -162,4 +187,4 @@ function normaliseRoutes(routes) {
 	);
 }
 
-module.exports = { defaultConfig, applyConfig, normaliseRoutes };
+module.exports = { defaultConfig, applyConfig, configFromOptions, normaliseRoutes };

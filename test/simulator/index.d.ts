@@ -94,8 +94,16 @@ export interface SimSubmission {
 	routeId: string;
 	routeTitle: string;
 	type: string;
+	/** senderid as sent. */
 	senderId: string;
+	/** campaign as sent. */
 	campaign: string;
+	/** The route the panel used: intval(routeid), 0 (absent, text) = the first route; the same as routeId. */
+	routeUsed: string;
+	/** intval(campaign): 0 = the account's default campaign. */
+	campaignUsed: number;
+	/** cleanInput(urldecode(senderid)): letters, numbers, '-', '_' and spaces; what pushes carry as sender_id. */
+	senderUsed: string;
 	time: string;
 	dlrUrl: string;
 	bulk: boolean;
@@ -112,6 +120,7 @@ export interface SimSubmission {
 	pushStyle: DlrStyle;
 	outcomes: { outcome: DlrOutcome; outcomeByNumber: Record<string, DlrOutcome> };
 	readonly recipients: string[];
+	/** The text each recipient gets (with decodeMessagesTwice: msg after the second urldecode). */
 	readonly messages: string[];
 	/** Per recipient, built on first use. */
 	readonly reports: SimReport[];

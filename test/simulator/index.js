@@ -7,7 +7,7 @@
 const http = require('node:http');
 const { readBody, parseBody, attachRawBody, writeAnswer, BodyTooLargeError } = require('./httpUtil');
 const { classify } = require('./router');
-const { defaultConfig, applyConfig, normaliseRoutes } = require('./config');
+const { configFromOptions, applyConfig, normaliseRoutes } = require('./config');
 const { FailurePlan, failureAnswer } = require('./failures');
 const { DlrPusher, planRequests, RAW_STYLES } = require('./dlrPush');
 const { Delivery } = require('./delivery');
@@ -24,7 +24,6 @@ const HANDLERS = {
 	otpSend: (sim, route, params) => handleOtpSend(sim, params),
 	otpVerify: (sim, route, params) => handleOtpVerify(sim, params),
 };
-const SETTING_NAMES = ['sendResponseStyle', 'otpStatusField', 'latencyMs', 'jsonContentType', 'textContentType', 'heldWords', 'bulkParameterName'];
 const plainText = (status, body) => ({ status, contentType: 'text/html; charset=UTF-8', body });
 
 class Simulator {
@@ -58,13 +57,8 @@ class Simulator {
 	}
 
 	loadInitialState() {
-		const { routes, otp, dlr, ...rest } = this.options;
-		const settings = {};
-		for (const name of SETTING_NAMES) {
-			if (rest[name] !== undefined) settings[name] = rest[name];
-		}
-		this.config = applyConfig(defaultConfig(), { ...settings, otp: otp || {}, dlr: dlr || {} });
-		this.routes = normaliseRoutes(routes);
+		this.config = configFromOptions(this.options);
+		this.routes = normaliseRoutes(this.options.routes);
 		this.submissions = new Map();
 		this.otps = new Map();
 	}

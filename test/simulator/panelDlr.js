@@ -54,7 +54,7 @@ function nativeBody({ submission, report, finalAt }, attempt, dlr) {
 		shootId: submission.shootId,
 		mobile: Number(report.mobile),
 		sentTime: panelTime(submission.createdAt, dlr),
-		senderId: submission.senderId,
+		senderId: submission.senderUsed,
 		segments: report.segments,
 		attempt,
 		route: { id: routeIdValue(submission.routeId), title: submission.routeTitle },

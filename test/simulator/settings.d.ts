@@ -61,6 +61,8 @@ export interface SimSettings {
 	heldWords: string[];
 	/** The only bulk parameter read (default 'bulk_campaigm'). */
 	bulkParameterName: 'bulk_campaigm' | 'bulk_campaign';
+	/** Whether msg is urldecoded once more after the request was decoded, as smsViaApi does (default false). */
+	decodeMessagesTwice: boolean;
 }
 
 export interface SimulatorOptions {
@@ -79,6 +81,7 @@ export interface SimulatorOptions {
 	textContentType?: string;
 	heldWords?: string[];
 	bulkParameterName?: SimSettings['bulkParameterName'];
+	decodeMessagesTwice?: boolean;
 }
 
 export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr'>> {
