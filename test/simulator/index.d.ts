@@ -23,8 +23,23 @@ export type RawDlrStyle = 'query' | 'form' | 'json' | 'jsonArray';
 /** The panel's own pushes: see README "Delivery-report pushes". */
 export type PanelDlrStyle = 'native' | 'batch' | 'ntapi' | 'empty';
 export type DlrStyle = PanelDlrStyle | RawDlrStyle;
-/** What a recipient's final report says; 'none' never gets one. */
-export type DlrOutcome = 'delivered' | 'failed' | 'expired' | 'rejected' | 'invalid' | 'unknownCode' | 'none';
+/**
+ * What a recipient's final report says; 'none' never gets one. The unknownCode family and 'blacklisted' get
+ * getDLR "DLR": null with the DESC of their vendor code (see README "Delivery reports").
+ */
+export type DlrOutcome =
+	| 'delivered'
+	| 'failed'
+	| 'expired'
+	| 'rejected'
+	| 'invalid'
+	| 'unknownCode'
+	| 'blacklisted'
+	| 'unknownCodeInvalid'
+	| 'unknownCodeRejected'
+	| 'unknownCodeBuffered'
+	| 'unknownCodeSubmitted'
+	| 'none';
 
 export interface SimRoute {
 	id: string;

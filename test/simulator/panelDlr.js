@@ -15,8 +15,14 @@ const OUTCOMES = {
 	expired: { dlr: 2, stat: 'EXPIRED', vendor: '-3' },
 	rejected: { dlr: 16, stat: 'REJECTD', vendor: '-4' },
 	invalid: { dlr: -1, stat: '', vendor: '-1', atSubmission: true },
-	// A code getDlrDescription has no case for (its switch has no default): getDLR shows "DLR": null.
+	// A code getDlrDescription has no case for (its switch has no default): getDLR shows "DLR": null, and DESC
+	// describes the vendor code. Blacklisted numbers are filtered at submission: no receipt, no delivery time.
 	unknownCode: { dlr: 32, stat: 'UNKNOWN', vendor: '' },
+	blacklisted: { dlr: null, stat: '', vendor: '-2', atSubmission: true },
+	unknownCodeInvalid: { dlr: 32, stat: 'UNDELIV', vendor: '-1' },
+	unknownCodeRejected: { dlr: 32, stat: 'REJECTD', vendor: '-4' },
+	unknownCodeBuffered: { dlr: 32, stat: 'ENROUTE', vendor: '-5' },
+	unknownCodeSubmitted: { dlr: 32, stat: 'ACCEPTD', vendor: '-6' },
 	none: null,
 };
 const OUTCOME_NAMES = Object.keys(OUTCOMES);
