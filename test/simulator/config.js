@@ -3,7 +3,7 @@
 const { STYLES } = require('./dlrPush');
 const { OUTCOME_NAMES } = require('./panelDlr');
 
-/** Top-level settings startSimulator() options may hold (besides the groups dlr and otp). */
+/** Top-level settings startSimulator() options may hold (besides the groups dlr, otp and inbound). */
 const TOP_LEVEL_SETTINGS = [
 	'sendResponseStyle',
 	'otpStatusField',
@@ -47,6 +47,8 @@ function defaultConfig() {
 			timeoutMs: 5000,
 			concurrency: 8,
 		},
+		// Inbound SMS forwarding (getReplies): the account's primary keywords, and curl's connect timeout.
+		inbound: { keywords: ['STOP', 'YES', 'INFO'], connectTimeoutMs: 10000 },
 		sendResponseStyle: 'json',
 		otpStatusField: 'result',
 		latencyMs: 0,
@@ -124,12 +126,18 @@ function checkOtp(otp) {
 	stringList('otp.channels', otp.channels);
 }
 
+function checkInbound(inbound) {
+	stringList('inbound.keywords', inbound.keywords);
+	nonNegative('inbound.connectTimeoutMs', inbound.connectTimeoutMs);
+}
+
 /** Merges `changes` into `config` in place after checking them; unknown keys are refused. */
 function applyConfig(config, changes) {
 	for (const [name, value] of Object.entries(changes || {})) {
 		switch (name) {
 			case 'dlr':
 			case 'otp':
+			case 'inbound':
 				mergeGroup(config, name, value);
 				break;
 			case 'sendResponseStyle':
@@ -166,12 +174,13 @@ function applyConfig(config, changes) {
 	}
 	checkDlr(config.dlr);
 	checkOtp(config.otp);
+	checkInbound(config.inbound);
 	return config;
 }
 
 /** The settings in startSimulator() options, checked; other options (port, keys, routes…) are not settings. */
 function configFromOptions(options) {
-	const changes = { otp: options.otp || {}, dlr: options.dlr || {} };
+	const changes = { otp: options.otp || {}, dlr: options.dlr || {}, inbound: options.inbound || {} };
 	for (const name of TOP_LEVEL_SETTINGS) if (options[name] !== undefined) changes[name] = options[name];
 	return applyConfig(defaultConfig(), changes);
 }

@@ -76,6 +76,44 @@ export interface SimDlrPush {
 	attempt: number;
 }
 
+/** One handset message for receiveInbound(): what the panel's getReplies reads from Kannel's GET. */
+export interface SimInboundMessage {
+	/** The sender's number as PHP has it ($_GET['phone']): %p, inserted as it is. */
+	from: string;
+	/** The SMS text: %r. */
+	text: string;
+	/** The VMN (long or short code) it was sent to: %v. */
+	to: string;
+	/** intsmsid: %i (default ''). */
+	messageId?: string;
+	/** The matched primary keyword instead of matching the text against inbound.keywords (null: none). */
+	keyword?: string | null;
+	/** The VMN's or the matched keyword's trigger URL (placeholders %p %r %v %i %t; '' or absent: no call). */
+	url?: string;
+	/** The account's Default MO URL (the same placeholders and %m; '' or absent: no call). */
+	defaultMoUrl?: string;
+}
+
+/** One GET the panel made for an inbound message. */
+export interface SimInboundCall {
+	/** 'trigger' (the VMN/keyword URL, first) or 'defaultMo'. */
+	source: 'trigger' | 'defaultMo';
+	/** The URL with its placeholders replaced, as requested. */
+	url: string;
+	method: 'GET';
+	/** HTTP status of the answer, null when there was none (refused, malformed URL, timed out, aborted). */
+	status: number | null;
+	error: string | null;
+	/** The answer (the panel ignores it), at most 2000 characters. */
+	responseBody: string;
+	/** Date.now() when the GET started. */
+	at: number;
+	/** What %t stood for: the panel's clock when the message arrived, 'YYYY-MM-DD HH:mm:ss'. */
+	time: string;
+	/** The matched primary keyword (%m in the Default MO URL), or null. */
+	keyword: string | null;
+}
+
 export interface SimDlrReport {
 	sms_shoot_id: string;
 	mobile: string;
@@ -157,6 +195,8 @@ export interface Simulator {
 	readonly adminKey: string;
 	readonly requests: SimRequest[];
 	readonly dlrPushes: SimDlrPush[];
+	/** Every GET made by receiveInbound(), in order. */
+	readonly inboundCalls: SimInboundCall[];
 	readonly config: SimSettings;
 	clearRequests(): void;
 	/** Fails the next `count` (default 1) requests to `endpoint`, after letting `after` (default 0) of them through. */
@@ -178,7 +218,12 @@ export interface Simulator {
 	 * pushed, held submissions and outcome 'none' are left alone. Resolves with every push attempt made.
 	 */
 	deliver(shootId?: string, options?: { mobile?: string; outcome?: DlrOutcome }): Promise<SimDlrPush[]>;
-	/** Back to the start options and balances; forgets requests, pushes, failures, OTPs, submissions. */
+	/**
+	 * The panel's getReplies for one handset message: a GET of `url`, then one of `defaultMoUrl` (each only
+	 * when given), one after the other, never retried. Resolves with their records (also in inboundCalls).
+	 */
+	receiveInbound(message: SimInboundMessage): Promise<SimInboundCall[]>;
+	/** Back to the start options and balances; forgets requests, pushes, inbound calls, failures, OTPs, submissions. */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
 const { nativePush, batchPush, ntapiPush } = require('./panelPush');
+const { InboundCaller, forwardInbound } = require('./inbound');
 
 const HANDLERS = {
 	send: (sim, route, params) => handleSend(sim, params),
@@ -35,6 +36,8 @@ class Simulator {
 		if (this.adminKey === this.apiKey) throw new Error('adminKey must differ from apiKey');
 		this.requests = [];
 		this.dlrPushes = [];
+		this.inboundCalls = [];
+		this.inbound = new InboundCaller();
 		this.failures = new FailurePlan();
 		this.pusher = new DlrPusher();
 		this.delivery = new Delivery(this);
@@ -185,6 +188,19 @@ class Simulator {
 		return this.delivery.deliver(shootId, options);
 	}
 
+	/**
+	 * Makes the GETs the panel's getReplies makes for one handset message (inbound.js) and records each in
+	 * inboundCalls; resolves with those records.
+	 */
+	async receiveInbound(message) {
+		const generation = this.generation;
+		return forwardInbound(this.inbound, this.config, message, (record) => {
+			if (generation !== this.generation) return false; // reset() or close() came first
+			this.inboundCalls.push(record);
+			return true;
+		});
+	}
+
 	waitForDlrPushes(count, timeoutMs = 5000) {
 		if (this.dlrPushes.length >= count) return Promise.resolve(this.dlrPushes.slice());
 		return new Promise((resolve, reject) => {
@@ -255,9 +271,11 @@ class Simulator {
 	reset() {
 		this.generation += 1;
 		this.stopTimers();
+		this.inbound.abort();
 		this.failures.clear();
 		this.requests.length = 0;
 		this.dlrPushes.length = 0;
+		this.inboundCalls.length = 0;
 		this.loadInitialState();
 	}
 
@@ -268,6 +286,7 @@ class Simulator {
 		this.stopTimers();
 		for (const waiter of this.waiters) waiter.done(new Error('simulator closed'));
 		this.pusher.close();
+		this.inbound.abort();
 		const closed = new Promise((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		for (const socket of this.sockets) socket.destroy();

@@ -49,9 +49,17 @@ export interface SimOtpSettings {
 	channels: string[];
 }
 
+export interface SimInboundSettings {
+	/** The account's primary keywords; the first word of an inbound text matching one (any case) is %m (default ['STOP', 'YES', 'INFO']). */
+	keywords: string[];
+	/** curl's CURLOPT_CONNECTTIMEOUT for the forwarding GETs (default 10000; 0 = none). There is no overall timeout. */
+	connectTimeoutMs: number;
+}
+
 export interface SimSettings {
 	otp: SimOtpSettings;
 	dlr: SimDlrSettings;
+	inbound: SimInboundSettings;
 	sendResponseStyle: 'json' | 'text';
 	otpStatusField: 'result' | 'status';
 	latencyMs: number;
@@ -74,6 +82,7 @@ export interface SimulatorOptions {
 	routes?: Array<{ id: string | number; name?: string; balance: number }>;
 	otp?: Partial<SimSettings['otp']>;
 	dlr?: Partial<SimDlrSettings>;
+	inbound?: Partial<SimInboundSettings>;
 	sendResponseStyle?: SimSettings['sendResponseStyle'];
 	otpStatusField?: SimSettings['otpStatusField'];
 	latencyMs?: number;
@@ -84,7 +93,8 @@ export interface SimulatorOptions {
 	decodeMessagesTwice?: boolean;
 }
 
-export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr'>> {
+export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr' | 'inbound'>> {
 	otp?: Partial<SimSettings['otp']>;
 	dlr?: Partial<SimDlrSettings>;
+	inbound?: Partial<SimInboundSettings>;
 }
