@@ -111,7 +111,7 @@ function checkDlr(dlr) {
 	positiveInteger('dlr.maxAttempts', dlr.maxAttempts);
 	nonNegative('dlr.retryDelayMs', dlr.retryDelayMs);
 	positiveInteger('dlr.batchSize', dlr.batchSize);
-	oneOf('dlr.getDlrStyle', dlr.getDlrStyle, ['panel', 'legacy']);
+	oneOf('dlr.getDlrStyle', dlr.getDlrStyle, ['panel', 'legacy', 'nested']);
 	oneOf('dlr.getDlrMsisdn', dlr.getDlrMsisdn, ['string', 'number']);
 	nonNegative('dlr.timeoutMs', dlr.timeoutMs);
 	positiveInteger('dlr.concurrency', dlr.concurrency);

@@ -22,7 +22,9 @@ export type SimFailureMode =
 export type RawDlrStyle = 'query' | 'form' | 'json' | 'jsonArray';
 /** The panel's own pushes: see README "Delivery-report pushes". */
 export type PanelDlrStyle = 'native' | 'batch' | 'ntapi' | 'empty';
-export type DlrStyle = PanelDlrStyle | RawDlrStyle;
+/** The nested records of the panel's newer API (api/v2/dlr): one per POST, or an array per URL like 'batch'. */
+export type NestedDlrStyle = 'nested' | 'nestedBatch';
+export type DlrStyle = PanelDlrStyle | RawDlrStyle | NestedDlrStyle;
 /**
  * What a recipient's final report says; 'none' never gets one. The unknownCode family and 'blacklisted' get
  * getDLR "DLR": null with the DESC of their vendor code (see README "Delivery reports").

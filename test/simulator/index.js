@@ -15,7 +15,7 @@ const { handleSend } = require('./smsApi');
 const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
-const { nativePush, batchPush, ntapiPush } = require('./panelPush');
+const { nativePush, batchPush, ntapiPush, nestedReport } = require('./panelPush');
 const { InboundCaller, forwardInbound } = require('./inbound');
 
 const HANDLERS = {
@@ -299,4 +299,4 @@ async function startSimulator(options = {}) {
 	return new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, Simulator, nativePush, batchPush, ntapiPush };
+module.exports = { startSimulator, Simulator, nativePush, batchPush, ntapiPush, nestedReport };

@@ -58,3 +58,32 @@ export function nativePush(overrides?: NativePushOverrides): NativePushBody;
 export function batchPush(list: NativePushOverrides[]): NativePushBody[];
 /** The ntapi push {CMD: 'DLVRREP', NTYPE: 'REP', FROM, SMID, STATUS: 'OK', DETAIL}. */
 export function ntapiPush(overrides?: { mobile?: number | string; messageId?: string; reply?: string; cmd?: string }): NtapiPushBody;
+
+/** Overrides of nestedReport(); a field set to `undefined` is left out. */
+export interface NestedReportOverrides {
+	shootId?: string | null;
+	mobile?: number | string;
+	senderId?: string | null;
+	/** `sent`, 'YYYY-MM-DD HH:mm:ss' on the panel's clock. */
+	sent?: string | null;
+	/** dlr.status: getSmppcubeDlrcodeDescription's text (Handset Delivered, SMSC REJECT…). */
+	status?: string | null;
+	/** dlr.operator_reply: the SMPP stat word. */
+	reply?: string | null;
+	/** dlr.delivery_time, null while there is none. */
+	deliveryTime?: string | null;
+	/** The whole dlr object instead (undefined: no dlr at all). */
+	dlr?: Record<string, unknown>;
+}
+
+/** One message in the nested shape of the panel's newer API (httpApi.php, api/v2/dlr), in its key order. */
+export type NestedReportBody = {
+	sms_shoot_id?: string | null;
+	mobile?: number | string;
+	sender_id?: string | null;
+	sent?: string | null;
+	dlr?: { status?: string | null; operator_reply?: string | null; delivery_time?: string | null };
+};
+
+/** The nested record (default: delivered, 'Handset Delivered' / 'DELIVRD'). */
+export function nestedReport(overrides?: NestedReportOverrides): NestedReportBody;

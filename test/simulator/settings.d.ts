@@ -24,8 +24,11 @@ export interface SimDlrSettings {
 	retryDelayMs: number;
 	/** Reports per POST in the batch style (default 1000). */
 	batchSize: number;
-	/** getDLR rows: panel `{MSISDN, DLR, DESC}` (default) or 'legacy' (`SimDlrReport`). */
-	getDlrStyle: 'panel' | 'legacy';
+	/**
+	 * getDLR answer: panel rows `{MSISDN, DLR, DESC}` (default), 'legacy' rows (`SimDlrReport`), or 'nested':
+	 * `{status: 'success', data: NestedReportBody[]}` as the newer API answers.
+	 */
+	getDlrStyle: 'panel' | 'legacy' | 'nested';
 	/** MSISDN in panel getDLR rows (default 'string', as PHP's PDO returns it). */
 	getDlrMsisdn: 'string' | 'number';
 	/** Status written in legacy getDLR rows and the raw-style pushes (default 'DELIVRD'). */
