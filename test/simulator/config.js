@@ -13,7 +13,10 @@ const TOP_LEVEL_SETTINGS = [
 	'heldWords',
 	'bulkParameterName',
 	'decodeMessagesTwice',
+	'billing',
+	'smsPrice',
 ];
+const DEFAULT_WALLET_AMOUNT = 100;
 
 const DEFAULT_ROUTES = [
 	{ id: '1', name: 'Transactional', balance: 100000 },
@@ -60,6 +63,10 @@ function defaultConfig() {
 		bulkParameterName: 'bulk_campaigm',
 		// smsViaApi urldecodes msg once more after PHP decoded the request; the simulator did not, so off by default.
 		decodeMessagesTwice: false,
+		// 'wallet': the account pays from a currency wallet, getBalance lists no route credits.
+		billing: 'credits',
+		// Wallet price of one SMS part.
+		smsPrice: 0.05,
 	};
 }
 
@@ -168,6 +175,14 @@ function applyConfig(config, changes) {
 				if (typeof value !== 'boolean') throw new Error('decodeMessagesTwice must be true or false');
 				config[name] = value;
 				break;
+			case 'billing':
+				oneOf(name, value, ['credits', 'wallet']);
+				config[name] = value;
+				break;
+			case 'smsPrice':
+				nonNegative(name, value);
+				config[name] = value;
+				break;
 			default:
 				throw new Error(`unknown simulator setting '${name}'`);
 		}
@@ -185,6 +200,11 @@ function configFromOptions(options) {
 	return applyConfig(defaultConfig(), changes);
 }
 
+function walletAmountFrom({ walletAmount = DEFAULT_WALLET_AMOUNT }) {
+	nonNegative('walletAmount', walletAmount);
+	return walletAmount;
+}
+
 function normaliseRoutes(routes) {
 	const list = routes && routes.length ? routes : DEFAULT_ROUTES;
 	return new Map(
@@ -196,4 +216,4 @@ function normaliseRoutes(routes) {
 	);
 }
 
-module.exports = { defaultConfig, applyConfig, configFromOptions, normaliseRoutes };
+module.exports = { defaultConfig, applyConfig, configFromOptions, normaliseRoutes, walletAmountFrom };

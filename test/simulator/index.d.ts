@@ -49,6 +49,7 @@ export interface SimRoute {
 	balance: number;
 }
 
+
 export interface SimRequest {
 	endpoint: SimEndpoint | 'unknown';
 	method: string;
@@ -163,8 +164,12 @@ export interface SimSubmission {
 	dlrUrl: string;
 	bulk: boolean;
 	encoding: 'GSM-7' | 'UCS-2' | 'mixed';
-	/** Segments × recipients, taken from the route's balance (not for the admin key). */
+	/** Segments × recipients, taken from the route's balance (billing 'credits'). */
 	credits: number;
+	/** How the send was paid: the admin key's sends are 'unlimited'. */
+	billing: 'credits' | 'wallet' | 'unlimited';
+	/** Taken from the wallet: credits × smsPrice (0 unless billing is 'wallet'). */
+	cost: number;
 	/** Held for approval (a held word): never pushed, getDLR Pending. */
 	held: boolean;
 	createdAt: number;
@@ -199,6 +204,8 @@ export interface Simulator {
 	readonly dlrPushes: SimDlrPush[];
 	/** Every GET made by receiveInbound(), in order. */
 	readonly inboundCalls: SimInboundCall[];
+	/** The wallet's current amount (billing 'wallet'). */
+	readonly walletAmount: number;
 	readonly config: SimSettings;
 	clearRequests(): void;
 	/** Fails the next `count` (default 1) requests to `endpoint`, after letting `after` (default 0) of them through. */
@@ -225,7 +232,7 @@ export interface Simulator {
 	 * when given), one after the other, never retried. Resolves with their records (also in inboundCalls).
 	 */
 	receiveInbound(message: SimInboundMessage): Promise<SimInboundCall[]>;
-	/** Back to the start options and balances; forgets requests, pushes, inbound calls, failures, OTPs, submissions. */
+	/** Back to the start options, balances and wallet; forgets requests, pushes, inbound calls, failures, OTPs, submissions. */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -7,7 +7,7 @@
 const http = require('node:http');
 const { readBody, parseBody, attachRawBody, writeAnswer, BodyTooLargeError } = require('./httpUtil');
 const { classify } = require('./router');
-const { configFromOptions, applyConfig, normaliseRoutes } = require('./config');
+const { configFromOptions, applyConfig, normaliseRoutes, walletAmountFrom } = require('./config');
 const { FailurePlan, failureAnswer } = require('./failures');
 const { DlrPusher, planRequests, RAW_STYLES } = require('./dlrPush');
 const { Delivery } = require('./delivery');
@@ -62,6 +62,8 @@ class Simulator {
 	loadInitialState() {
 		this.config = configFromOptions(this.options);
 		this.routes = normaliseRoutes(this.options.routes);
+		// The wallet of a billing: 'wallet' account, in the panel's currency.
+		this.walletAmount = walletAmountFrom(this.options);
 		this.submissions = new Map();
 		this.otps = new Map();
 	}

@@ -9,6 +9,8 @@ function handleBalance(sim, { key }) {
 	const owner = keyOwner(sim, key);
 	if (owner === null) return textAnswer(sim.config, 'ERR: INVALID API KEY');
 	if (owner === 'admin') return textAnswer(sim.config, 'INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY');
+	// A wallet-billed account has no rows in sc_users_credit_data: json_encode(array()) is [].
+	if (sim.config.billing === 'wallet') return jsonAnswer(sim.config, []);
 	const routes = [...sim.routes.values()].map((route) => ({
 		ROUTE_ID: route.id,
 		ROUTE: route.name,

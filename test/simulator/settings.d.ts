@@ -74,6 +74,10 @@ export interface SimSettings {
 	bulkParameterName: 'bulk_campaigm' | 'bulk_campaign';
 	/** Whether msg is urldecoded once more after the request was decoded, as smsViaApi does (default false). */
 	decodeMessagesTwice: boolean;
+	/** 'credits' (default): route balances; 'wallet': paid from walletAmount, getBalance answers []. */
+	billing: 'credits' | 'wallet';
+	/** Wallet price of one SMS part (default 0.05). */
+	smsPrice: number;
 }
 
 export interface SimulatorOptions {
@@ -83,6 +87,8 @@ export interface SimulatorOptions {
 	/** The panel's admin key: valid everywhere, unlimited balance (default 'sim-admin-key-0001'). */
 	adminKey?: string;
 	routes?: Array<{ id: string | number; name?: string; balance: number }>;
+	/** The wallet's amount at the start and after reset() (default 100). */
+	walletAmount?: number;
 	otp?: Partial<SimSettings['otp']>;
 	dlr?: Partial<SimDlrSettings>;
 	inbound?: Partial<SimInboundSettings>;
@@ -94,6 +100,8 @@ export interface SimulatorOptions {
 	heldWords?: string[];
 	bulkParameterName?: SimSettings['bulkParameterName'];
 	decodeMessagesTwice?: boolean;
+	billing?: SimSettings['billing'];
+	smsPrice?: number;
 }
 
 export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr' | 'inbound'>> {

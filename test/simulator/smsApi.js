@@ -81,6 +81,9 @@ function usedValues(sim, params) {
 	};
 }
 
+/** Wallet amounts as the panel keeps them: 5 decimals. */
+const money = (amount) => Math.round(amount * 1e5) / 1e5;
+
 /** Validates a send request and returns the submission to store (balances untouched). */
 function buildSubmission(sim, params) {
 	const owner = keyOwner(sim, scalar(params, 'key'));
@@ -129,7 +132,10 @@ function buildSubmission(sim, params) {
 	const time = scalar(params, 'time');
 	if (time !== '' && !isValidScheduleTime(time)) throw new SendError('INVALID SCHEDULE TIME');
 	const route = sim.routes.get(routeId);
-	if (owner === 'user' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
+	const billing = owner === 'admin' ? 'unlimited' : sim.config.billing;
+	const cost = billing === 'wallet' ? money(credits * sim.config.smsPrice) : 0;
+	if (billing === 'credits' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
+	if (billing === 'wallet' && cost > sim.walletAmount) throw new SendError('INSUFFICIENT BALANCE');
 
 	const createdAt = Date.now();
 	const dlr = sim.config.dlr;
@@ -147,6 +153,8 @@ function buildSubmission(sim, params) {
 		bulk: isBulk,
 		encoding,
 		credits,
+		billing,
+		cost,
 		held,
 		createdAt,
 		deliveredAtMs: createdAt + dlr.delayMs,
@@ -183,7 +191,8 @@ function handleSend(sim, params) {
 		return textStyle ? textAnswer(sim.config, `ERR: ${error.message}`) : errorJson(sim.config, error.message);
 	}
 	// The admin account has unlimited balance: its sends are not taken from the routes.
-	if (submission.owner === 'user') sim.routes.get(submission.routeId).balance -= submission.credits;
+	if (submission.billing === 'credits') sim.routes.get(submission.routeId).balance -= submission.credits;
+	if (submission.billing === 'wallet') sim.walletAmount = money(sim.walletAmount - submission.cost);
 	sim.submissions.set(submission.shootId, submission);
 	sim.delivery.onSubmission(submission);
 	if (textStyle) return textAnswer(sim.config, `SMS-SHOOT-ID/${submission.shootId}`);
