@@ -15,6 +15,7 @@ const TOP_LEVEL_SETTINGS = [
 	'decodeMessagesTwice',
 	'billing',
 	'smsPrice',
+	'defaultDlrUrl',
 ];
 const DEFAULT_WALLET_AMOUNT = 100;
 
@@ -67,6 +68,8 @@ function defaultConfig() {
 		billing: 'credits',
 		// Wallet price of one SMS part.
 		smsPrice: 0.05,
+		// The account's Default DLR URL (settings page): replaces every send's dlr_url when set.
+		defaultDlrUrl: '',
 	};
 }
 
@@ -181,6 +184,10 @@ function applyConfig(config, changes) {
 				break;
 			case 'smsPrice':
 				nonNegative(name, value);
+				config[name] = value;
+				break;
+			case 'defaultDlrUrl':
+				if (typeof value !== 'string') throw new Error(`${name} must be a string ('' = none)`);
 				config[name] = value;
 				break;
 			default:

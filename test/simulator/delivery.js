@@ -10,6 +10,15 @@ const JSON_TYPE = 'application/json';
 /** Styles that wait for the panel's batch worker: one POST of a JSON array per callback URL. */
 const BATCH_STYLES = { batch: nativeBody, nestedBatch: (entry, _attempt, dlr) => nestedBody(entry, dlr) };
 
+/**
+ * Where a submission's reports are pushed: the account's Default DLR URL when set (updateDLR reads it when
+ * the report arrives and prefers it to the message's callback), else the send's dlr_url; '' = nowhere.
+ * The setting belongs to the API key's account: the admin's sends keep their own dlr_url.
+ */
+function pushUrl(sim, submission) {
+	return submission.owner === 'user' && sim.config.defaultDlrUrl !== '' ? sim.config.defaultDlrUrl : submission.dlrUrl;
+}
+
 /** The report objects of the guessed shapes (and of getDLR 'legacy'): today's fields, from dlr.status/errorCode. */
 function legacyReport(sim, submission, report, finalAt) {
 	const { status, errorCode, utcOffsetMinutes } = sim.config.dlr;
@@ -27,7 +36,7 @@ function planJobs(sim, style, entries) {
 	const dlr = sim.config.dlr;
 	const byUrl = new Map();
 	for (const entry of entries) {
-		const url = entry.submission.dlrUrl;
+		const url = pushUrl(sim, entry.submission);
 		if (!byUrl.has(url)) byUrl.set(url, []);
 		byUrl.get(url).push(entry);
 	}
@@ -70,9 +79,12 @@ class Delivery {
 		this.batchTimer = null;
 	}
 
-	/** After a send: with autoPush, the reports become final and go out dlr.delayMs later. */
+	/**
+	 * After a send: with autoPush, the reports become final and go out dlr.delayMs later, to the URL in force
+	 * then (a Default DLR URL set after the send still counts, as in the panel).
+	 */
 	onSubmission(submission) {
-		if (submission.held || submission.autoFinalAt === null || submission.dlrUrl === '') return;
+		if (submission.held || submission.autoFinalAt === null) return;
 		if (BATCH_STYLES[submission.pushStyle]) {
 			// The panel's batch worker posts whatever is queued when it runs: sends made before the flush join it.
 			this.batchQueue.push(submission);
@@ -80,13 +92,14 @@ class Delivery {
 			return;
 		}
 		this.sim.later(submission.delayMs, () => {
+			if (pushUrl(this.sim, submission) === '') return;
 			const due = this.takeDue([submission], Math.max(Date.now(), submission.autoFinalAt));
 			this.push(submission.pushStyle, due).catch(() => {});
 		});
 	}
 
 	flushBatch() {
-		const submissions = this.batchQueue;
+		const submissions = this.batchQueue.filter((submission) => pushUrl(this.sim, submission) !== '');
 		this.clear();
 		const now = Date.now();
 		for (const submission of submissions) {
@@ -142,7 +155,7 @@ class Delivery {
 				if (report.outcome !== 'none' && finalTime(submission, report, now) === null) report.finalAt = now;
 			}
 		}
-		const due = this.takeDue(live.filter((s) => s.dlrUrl !== ''), now, matches);
+		const due = this.takeDue(live.filter((s) => pushUrl(this.sim, s) !== ''), now, matches);
 		return this.push(this.sim.config.dlr.style, due);
 	}
 

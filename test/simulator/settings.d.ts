@@ -78,6 +78,8 @@ export interface SimSettings {
 	billing: 'credits' | 'wallet';
 	/** Wallet price of one SMS part (default 0.05). */
 	smsPrice: number;
+	/** The account's Default DLR URL: when set, every report of the API key's sends is pushed there (default ''). */
+	defaultDlrUrl: string;
 }
 
 export interface SimulatorOptions {
@@ -102,6 +104,7 @@ export interface SimulatorOptions {
 	decodeMessagesTwice?: boolean;
 	billing?: SimSettings['billing'];
 	smsPrice?: number;
+	defaultDlrUrl?: string;
 }
 
 export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr' | 'inbound'>> {

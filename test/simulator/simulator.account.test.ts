@@ -1,8 +1,8 @@
-// Account settings of the panel: a wallet-billed account (billing 'wallet').
+// Account settings of the panel: a wallet-billed account (billing 'wallet') and the Default DLR URL.
 import { startSimulator } from './index';
-import { ADMIN_KEY, API_KEY, get, parse, postForm, send, usePanelPush } from './testUtils';
+import { ADMIN_KEY, API_KEY, get, parse, postForm, send, startReceiver, usePanelPush } from './testUtils';
 
-const { ctx } = usePanelPush();
+const { ctx, sendTo } = usePanelPush();
 const A = '919765600001';
 const B = '919765600002';
 const balanceText = async (key = API_KEY) => (await get(ctx.sim, `/miscapi/${key}/getBalance/true/`)).text;
@@ -44,5 +44,48 @@ describe("billing 'wallet'", () => {
 		expect(ctx.sim.walletAmount).toBe(100);
 		expect(() => ctx.sim.configure({ billing: 'prepaid' as never })).toThrow('billing must be one of credits, wallet');
 		await expect(startSimulator({ walletAmount: -1 })).rejects.toThrow('walletAmount must be a non-negative number');
+	});
+});
+
+describe('defaultDlrUrl (the account\'s Default DLR URL)', () => {
+	it("replaces every send's dlr_url, and sends without one are pushed there too", async () => {
+		const fallback = await startReceiver();
+		try {
+			ctx.sim.configure({ defaultDlrUrl: `${fallback.url}/default` });
+			const withUrl = await sendTo(A);
+			const without = parse(await send(ctx.sim, { contacts: B, msg: 'x' })).sms_shoot_id;
+			await ctx.sim.deliver();
+			expect(ctx.receiver.received).toEqual([]);
+			expect(fallback.received.map((r) => [r.url, JSON.parse(r.body).sms_shoot_id]).sort()).toEqual(
+				[
+					['/default', withUrl],
+					['/default', without],
+				].sort(),
+			);
+		} finally {
+			await fallback.close();
+		}
+	});
+
+	it('is read when the report goes out (set after the send it still counts); the admin keeps its own dlr_url', async () => {
+		const fallback = await startReceiver();
+		try {
+			ctx.sim.configure({ dlr: { autoPush: true, delayMs: 200 } });
+			await sendTo(A);
+			const admins = parse(await send(ctx.sim, { key: ADMIN_KEY, contacts: B, msg: 'x', dlr_url: `${ctx.receiver.url}/admin` })).sms_shoot_id;
+			ctx.sim.configure({ defaultDlrUrl: `${fallback.url}/default` });
+			await ctx.sim.waitForDlrPushes(2, 5000);
+			expect(fallback.received.map((r) => r.url)).toEqual(['/default']);
+			expect(ctx.receiver.received.map((r) => [r.url, JSON.parse(r.body).sms_shoot_id])).toEqual([['/admin', admins]]);
+		} finally {
+			await fallback.close();
+		}
+	});
+
+	it("'' (default) pushes to each send's dlr_url; only strings are taken", async () => {
+		expect(ctx.sim.config.defaultDlrUrl).toBe('');
+		await ctx.sim.deliver(await sendTo(A));
+		expect(ctx.receiver.received.map((r) => r.url)).toEqual(['/dlr']);
+		expect(() => ctx.sim.configure({ defaultDlrUrl: null as never })).toThrow("defaultDlrUrl must be a string ('' = none)");
 	});
 });
