@@ -1,4 +1,5 @@
 // Inbound SMS forwarding as the panel's getReplies does it: the GETs a user's server receives for one handset message.
+import { delay, waitFor } from '../harness/timers';
 import { startSimulator, type Simulator } from './index';
 import { API_KEY, closedPort, get, istSqlTime, parse, postJson, startReceiver } from './testUtils';
 
@@ -148,6 +149,25 @@ describe('answers and failures', () => {
 			expect(sim.inboundCalls).toHaveLength(4);
 		} finally {
 			await failing.close();
+		}
+	});
+
+	it('waits for a server that never answers (no overall timeout) until reset(), which ends the call and the message', async () => {
+		const hanging = await startSimulator({ apiKey: API_KEY });
+		try {
+			hanging.failNext('send', 'hang');
+			const pending = sim.receiveInbound({ from: FROM, text: 'x', to: VMN, url: `${hanging.baseUrl}/smsapi/index?p=%p`, defaultMoUrl: `${receiver.url}/mo` });
+			await waitFor(() => hanging.requests.length === 1);
+			await delay(200);
+			expect(sim.inboundCalls).toEqual([]);
+			sim.reset();
+			const [call, ...rest] = await pending;
+			expect(call).toMatchObject({ source: 'trigger', status: null, error: 'simulator reset or closed' });
+			expect(rest).toEqual([]);
+			expect(sim.inboundCalls).toEqual([]);
+			expect(receiver.received).toEqual([]);
+		} finally {
+			await hanging.close();
 		}
 	});
 
