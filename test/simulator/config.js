@@ -3,6 +3,22 @@
 const { STYLES } = require('./dlrPush');
 const { OUTCOME_NAMES } = require('./panelDlr');
 
+/** Top-level settings startSimulator() options may hold (besides the groups dlr, otp and inbound). */
+const TOP_LEVEL_SETTINGS = [
+	'sendResponseStyle',
+	'otpStatusField',
+	'latencyMs',
+	'jsonContentType',
+	'textContentType',
+	'heldWords',
+	'bulkParameterName',
+	'decodeMessagesTwice',
+	'billing',
+	'smsPrice',
+	'defaultDlrUrl',
+];
+const DEFAULT_WALLET_AMOUNT = 100;
+
 const DEFAULT_ROUTES = [
 	{ id: '1', name: 'Transactional', balance: 100000 },
 	{ id: '2', name: 'Promotional', balance: 5000 },
@@ -35,6 +51,8 @@ function defaultConfig() {
 			timeoutMs: 5000,
 			concurrency: 8,
 		},
+		// Inbound SMS forwarding (getReplies): the account's primary keywords, and curl's connect timeout.
+		inbound: { keywords: ['STOP', 'YES', 'INFO'], connectTimeoutMs: 10000 },
 		sendResponseStyle: 'json',
 		otpStatusField: 'result',
 		latencyMs: 0,
@@ -44,6 +62,14 @@ function defaultConfig() {
 		heldWords: ['HOLDME'],
 		// As the API document spells it; the panel's Node API reads 'bulk_campaign'.
 		bulkParameterName: 'bulk_campaigm',
+		// smsViaApi urldecodes msg once more after PHP decoded the request; the simulator did not, so off by default.
+		decodeMessagesTwice: false,
+		// 'wallet': the account pays from a currency wallet, getBalance lists no route credits.
+		billing: 'credits',
+		// Wallet price of one SMS part.
+		smsPrice: 0.05,
+		// The account's Default DLR URL (settings page): replaces every send's dlr_url when set.
+		defaultDlrUrl: '',
 	};
 }
 
@@ -95,7 +121,7 @@ function checkDlr(dlr) {
 	positiveInteger('dlr.maxAttempts', dlr.maxAttempts);
 	nonNegative('dlr.retryDelayMs', dlr.retryDelayMs);
 	positiveInteger('dlr.batchSize', dlr.batchSize);
-	oneOf('dlr.getDlrStyle', dlr.getDlrStyle, ['panel', 'legacy']);
+	oneOf('dlr.getDlrStyle', dlr.getDlrStyle, ['panel', 'legacy', 'nested']);
 	oneOf('dlr.getDlrMsisdn', dlr.getDlrMsisdn, ['string', 'number']);
 	nonNegative('dlr.timeoutMs', dlr.timeoutMs);
 	positiveInteger('dlr.concurrency', dlr.concurrency);
@@ -110,12 +136,18 @@ function checkOtp(otp) {
 	stringList('otp.channels', otp.channels);
 }
 
+function checkInbound(inbound) {
+	stringList('inbound.keywords', inbound.keywords);
+	nonNegative('inbound.connectTimeoutMs', inbound.connectTimeoutMs);
+}
+
 /** Merges `changes` into `config` in place after checking them; unknown keys are refused. */
 function applyConfig(config, changes) {
 	for (const [name, value] of Object.entries(changes || {})) {
 		switch (name) {
 			case 'dlr':
 			case 'otp':
+			case 'inbound':
 				mergeGroup(config, name, value);
 				break;
 			case 'sendResponseStyle':
@@ -142,13 +174,42 @@ function applyConfig(config, changes) {
 				oneOf(name, value, ['bulk_campaigm', 'bulk_campaign']);
 				config[name] = value;
 				break;
+			case 'decodeMessagesTwice':
+				if (typeof value !== 'boolean') throw new Error('decodeMessagesTwice must be true or false');
+				config[name] = value;
+				break;
+			case 'billing':
+				oneOf(name, value, ['credits', 'wallet']);
+				config[name] = value;
+				break;
+			case 'smsPrice':
+				nonNegative(name, value);
+				config[name] = value;
+				break;
+			case 'defaultDlrUrl':
+				if (typeof value !== 'string') throw new Error(`${name} must be a string ('' = none)`);
+				config[name] = value;
+				break;
 			default:
 				throw new Error(`unknown simulator setting '${name}'`);
 		}
 	}
 	checkDlr(config.dlr);
 	checkOtp(config.otp);
+	checkInbound(config.inbound);
 	return config;
+}
+
+/** The settings in startSimulator() options, checked; other options (port, keys, routes…) are not settings. */
+function configFromOptions(options) {
+	const changes = { otp: options.otp || {}, dlr: options.dlr || {}, inbound: options.inbound || {} };
+	for (const name of TOP_LEVEL_SETTINGS) if (options[name] !== undefined) changes[name] = options[name];
+	return applyConfig(defaultConfig(), changes);
+}
+
+function walletAmountFrom({ walletAmount = DEFAULT_WALLET_AMOUNT }) {
+	nonNegative('walletAmount', walletAmount);
+	return walletAmount;
 }
 
 function normaliseRoutes(routes) {
@@ -162,4 +223,4 @@ function normaliseRoutes(routes) {
 	);
 }
 
-module.exports = { defaultConfig, applyConfig, normaliseRoutes };
+module.exports = { defaultConfig, applyConfig, configFromOptions, normaliseRoutes, walletAmountFrom };

@@ -46,6 +46,8 @@ async function route(sim, req, url) {
 	if (method === 'GET' && pathname === '/__sim/requests') return json(200, listRequests(sim, url.searchParams));
 	if (method === 'GET' && pathname === '/__sim/dlr-pushes') return json(200, sim.dlrPushes);
 	if (method === 'GET' && pathname === '/__sim/balance') return json(200, [...sim.routes.values()]);
+	if (method === 'GET' && pathname === '/__sim/wallet') return json(200, { billing: sim.config.billing, amount: sim.walletAmount });
+	if (method === 'GET' && pathname === '/__sim/inbound-calls') return json(200, sim.inboundCalls);
 	if (method === 'GET' && pathname.startsWith('/__sim/otp/')) {
 		const reference = decodeURIComponent(pathname.slice('/__sim/otp/'.length));
 		const entry = sim.otps.get(reference);
@@ -62,6 +64,7 @@ async function route(sim, req, url) {
 		const { shootId, mobile, outcome } = await readJson(req);
 		return json(200, await sim.deliver(shootId, { mobile, outcome }));
 	}
+	if (method === 'POST' && pathname === '/__sim/inbound') return json(200, await sim.receiveInbound(await readJson(req)));
 	if (method === 'POST' && pathname === '/__sim/reset') {
 		sim.reset();
 		return json(200, { ok: true });

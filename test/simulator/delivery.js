@@ -2,11 +2,22 @@
 // When delivery reports become final and how they are pushed to a submission's dlr_url:
 // autoPush timers, the panel's batch mode, deliver(), and the request shapes of every push style.
 const { planRequests, RAW_STYLES } = require('./dlrPush');
-const { nativeBody, ntapiBody, OUTCOME_NAMES } = require('./panelDlr');
+const { nativeBody, ntapiBody, nestedBody, OUTCOME_NAMES } = require('./panelDlr');
 const { reportsOf, finalTime } = require('./reports');
 const { formatDateTime } = require('./panelClock');
 
 const JSON_TYPE = 'application/json';
+/** Styles that wait for the panel's batch worker: one POST of a JSON array per callback URL. */
+const BATCH_STYLES = { batch: nativeBody, nestedBatch: (entry, _attempt, dlr) => nestedBody(entry, dlr) };
+
+/**
+ * Where a submission's reports are pushed: the account's Default DLR URL when set (updateDLR reads it when
+ * the report arrives and prefers it to the message's callback), else the send's dlr_url; '' = nowhere.
+ * The setting belongs to the API key's account: the admin's sends keep their own dlr_url.
+ */
+function pushUrl(sim, submission) {
+	return submission.owner === 'user' && sim.config.defaultDlrUrl !== '' ? sim.config.defaultDlrUrl : submission.dlrUrl;
+}
 
 /** The report objects of the guessed shapes (and of getDLR 'legacy'): today's fields, from dlr.status/errorCode. */
 function legacyReport(sim, submission, report, finalAt) {
@@ -25,7 +36,7 @@ function planJobs(sim, style, entries) {
 	const dlr = sim.config.dlr;
 	const byUrl = new Map();
 	for (const entry of entries) {
-		const url = entry.submission.dlrUrl;
+		const url = pushUrl(sim, entry.submission);
 		if (!byUrl.has(url)) byUrl.set(url, []);
 		byUrl.get(url).push(entry);
 	}
@@ -37,16 +48,18 @@ function planJobs(sim, style, entries) {
 			continue;
 		}
 		const post = (bodyFor) => ({ url, method: 'POST', contentType: JSON_TYPE, bodyFor, retry: true });
-		if (style === 'batch') {
+		if (BATCH_STYLES[style]) {
+			const build = BATCH_STYLES[style];
 			for (let i = 0; i < group.length; i += dlr.batchSize) {
 				const chunk = group.slice(i, i + dlr.batchSize);
-				jobs.push(post((attempt) => JSON.stringify(chunk.map((e) => nativeBody(e, attempt, dlr)))));
+				jobs.push(post((attempt) => JSON.stringify(chunk.map((e) => build(e, attempt, dlr)))));
 			}
 			continue;
 		}
 		for (const entry of group) {
 			if (style === 'native') jobs.push(post((attempt) => JSON.stringify(nativeBody(entry, attempt, dlr))));
 			else if (style === 'ntapi') jobs.push(post(() => JSON.stringify(ntapiBody(entry))));
+			else if (style === 'nested') jobs.push(post(() => JSON.stringify(nestedBody(entry, dlr))));
 			else jobs.push(post(() => '{}'));
 		}
 	}
@@ -66,29 +79,36 @@ class Delivery {
 		this.batchTimer = null;
 	}
 
-	/** After a send: with autoPush, the reports become final and go out dlr.delayMs later. */
+	/**
+	 * After a send: with autoPush, the reports become final and go out dlr.delayMs later, to the URL in force
+	 * then (a Default DLR URL set after the send still counts, as in the panel).
+	 */
 	onSubmission(submission) {
-		if (submission.held || submission.autoFinalAt === null || submission.dlrUrl === '') return;
-		if (submission.pushStyle === 'batch') {
+		if (submission.held || submission.autoFinalAt === null) return;
+		if (BATCH_STYLES[submission.pushStyle]) {
 			// The panel's batch worker posts whatever is queued when it runs: sends made before the flush join it.
 			this.batchQueue.push(submission);
 			if (this.batchTimer === null) this.batchTimer = this.sim.later(submission.delayMs, () => this.flushBatch());
 			return;
 		}
 		this.sim.later(submission.delayMs, () => {
+			if (pushUrl(this.sim, submission) === '') return;
 			const due = this.takeDue([submission], Math.max(Date.now(), submission.autoFinalAt));
 			this.push(submission.pushStyle, due).catch(() => {});
 		});
 	}
 
 	flushBatch() {
-		const submissions = this.batchQueue;
+		const submissions = this.batchQueue.filter((submission) => pushUrl(this.sim, submission) !== '');
 		this.clear();
 		const now = Date.now();
 		for (const submission of submissions) {
 			for (const report of reportsOf(submission)) if (report.finalAt === null && report.outcome !== 'none') report.finalAt = now;
 		}
-		this.push('batch', this.takeDue(submissions, now)).catch(() => {});
+		for (const style of Object.keys(BATCH_STYLES)) {
+			const due = this.takeDue(submissions.filter((submission) => submission.pushStyle === style), now);
+			this.push(style, due).catch(() => {});
+		}
 	}
 
 	/** Reports of `submissions` that are final at `now` and not pushed yet, marked as pushed. */
@@ -135,7 +155,7 @@ class Delivery {
 				if (report.outcome !== 'none' && finalTime(submission, report, now) === null) report.finalAt = now;
 			}
 		}
-		const due = this.takeDue(live.filter((s) => s.dlrUrl !== ''), now, matches);
+		const due = this.takeDue(live.filter((s) => pushUrl(this.sim, s) !== ''), now, matches);
 		return this.push(this.sim.config.dlr.style, due);
 	}
 

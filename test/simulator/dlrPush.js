@@ -8,7 +8,9 @@ const https = require('node:https');
 const RAW_STYLES = ['query', 'form', 'json', 'jsonArray'];
 /** The SMS Handover panel's own callbacks (see delivery.js), retried up to dlr.maxAttempts. */
 const PANEL_STYLES = ['native', 'batch', 'ntapi', 'empty'];
-const STYLES = [...PANEL_STYLES, ...RAW_STYLES];
+/** The nested records of the panel's newer API (api/v2/dlr), one per POST or as an array; retried the same way. */
+const NESTED_STYLES = ['nested', 'nestedBatch'];
+const STYLES = [...PANEL_STYLES, ...RAW_STYLES, ...NESTED_STYLES];
 const MAX_RESPONSE_CHARS = 2000;
 
 function fieldValue(value) {
@@ -151,4 +153,4 @@ class DlrPusher {
 	}
 }
 
-module.exports = { DlrPusher, planRequests, STYLES, RAW_STYLES, PANEL_STYLES };
+module.exports = { DlrPusher, planRequests, STYLES, RAW_STYLES, PANEL_STYLES, NESTED_STYLES };

@@ -1,4 +1,5 @@
 // Types for the plain-JS simulator (index.js), so TypeScript tests can import it: `import { startSimulator } from '../simulator';`
+import type { SimConfigureChanges, SimSettings, SimulatorOptions } from './settings';
 
 export type SimEndpoint = 'send' | 'balance' | 'dlr' | 'otpSend' | 'otpVerify';
 export type SimFailureMode =
@@ -21,9 +22,26 @@ export type SimFailureMode =
 export type RawDlrStyle = 'query' | 'form' | 'json' | 'jsonArray';
 /** The panel's own pushes: see README "Delivery-report pushes". */
 export type PanelDlrStyle = 'native' | 'batch' | 'ntapi' | 'empty';
-export type DlrStyle = PanelDlrStyle | RawDlrStyle;
-/** What a recipient's final report says; 'none' never gets one. */
-export type DlrOutcome = 'delivered' | 'failed' | 'expired' | 'rejected' | 'invalid' | 'unknownCode' | 'none';
+/** The nested records of the panel's newer API (api/v2/dlr): one per POST, or an array per URL like 'batch'. */
+export type NestedDlrStyle = 'nested' | 'nestedBatch';
+export type DlrStyle = PanelDlrStyle | RawDlrStyle | NestedDlrStyle;
+/**
+ * What a recipient's final report says; 'none' never gets one. The unknownCode family and 'blacklisted' get
+ * getDLR "DLR": null with the DESC of their vendor code (see README "Delivery reports").
+ */
+export type DlrOutcome =
+	| 'delivered'
+	| 'failed'
+	| 'expired'
+	| 'rejected'
+	| 'invalid'
+	| 'unknownCode'
+	| 'blacklisted'
+	| 'unknownCodeInvalid'
+	| 'unknownCodeRejected'
+	| 'unknownCodeBuffered'
+	| 'unknownCodeSubmitted'
+	| 'none';
 
 export interface SimRoute {
 	id: string;
@@ -31,90 +49,6 @@ export interface SimRoute {
 	balance: number;
 }
 
-export interface SimDlrSettings {
-	/** Default 'native'. */
-	style: DlrStyle;
-	/** From the send to the final report and its push (default 20). Also the batch flush delay. */
-	delayMs: number;
-	/** Default true; false = reports stay Operator Submitted and nothing is pushed until deliver(). */
-	autoPush: boolean;
-	/** Default 'delivered'. */
-	outcome: DlrOutcome;
-	/** mobile → outcome, overriding `outcome` (default {}). */
-	outcomeByNumber: Record<string, DlrOutcome>;
-	/** Panel push times: `${date}` text (default 'dateString') or 'YYYY-MM-DD HH:mm:ss' ('sql'). */
-	timeFormat: 'dateString' | 'sql';
-	/** The panel's clock, for every time the simulator writes (default 330 = IST). */
-	utcOffsetMinutes: number;
-	/** sms_delivery_time of a report with no delivery time (invalid), dateString format (default 'null'). */
-	missingTimeText: string;
-	/** Panel pushes: POSTs in all for one report when not answered 2xx (default 4). */
-	maxAttempts: number;
-	/** Between those POSTs (default 500). */
-	retryDelayMs: number;
-	/** Reports per POST in the batch style (default 1000). */
-	batchSize: number;
-	/** getDLR rows: panel `{MSISDN, DLR, DESC}` (default) or 'legacy' (`SimDlrReport`). */
-	getDlrStyle: 'panel' | 'legacy';
-	/** MSISDN in panel getDLR rows (default 'string', as PHP's PDO returns it). */
-	getDlrMsisdn: 'string' | 'number';
-	/** Status written in legacy getDLR rows and the raw-style pushes (default 'DELIVRD'). */
-	status: string;
-	/** Default '000'. */
-	errorCode: string;
-	/** Per push request (default 5000). */
-	timeoutMs: number;
-	/** Push requests in flight at once (default 8). */
-	concurrency: number;
-}
-
-export interface SimOtpSettings {
-	/** 'panel' (default): sendOtpApi/verifyOtpApi; 'legacy': the simulator's earlier rules. */
-	style: 'panel' | 'legacy';
-	/** Default 600000 (10 minutes). */
-	ttlMs: number;
-	/** Wrong codes allowed; the next verify answers TOO MANY ATTEMPTS (panel) or match 'expired' (legacy). Default 5. */
-	maxAttempts: number;
-	/** Channel ids send-otp accepts in the panel style (default '1'…'5'). */
-	channels: string[];
-}
-
-export interface SimSettings {
-	otp: SimOtpSettings;
-	dlr: SimDlrSettings;
-	sendResponseStyle: 'json' | 'text';
-	otpStatusField: 'result' | 'status';
-	latencyMs: number;
-	jsonContentType: string;
-	textContentType: string;
-	/** A message containing one of these (any case) is held for approval (default ['HOLDME']). */
-	heldWords: string[];
-	/** The only bulk parameter read (default 'bulk_campaigm'). */
-	bulkParameterName: 'bulk_campaigm' | 'bulk_campaign';
-}
-
-export interface SimulatorOptions {
-	port?: number;
-	host?: string;
-	apiKey?: string;
-	/** The panel's admin key: valid everywhere, unlimited balance (default 'sim-admin-key-0001'). */
-	adminKey?: string;
-	routes?: Array<{ id: string | number; name?: string; balance: number }>;
-	otp?: Partial<SimSettings['otp']>;
-	dlr?: Partial<SimDlrSettings>;
-	sendResponseStyle?: SimSettings['sendResponseStyle'];
-	otpStatusField?: SimSettings['otpStatusField'];
-	latencyMs?: number;
-	jsonContentType?: string;
-	textContentType?: string;
-	heldWords?: string[];
-	bulkParameterName?: SimSettings['bulkParameterName'];
-}
-
-export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr'>> {
-	otp?: Partial<SimSettings['otp']>;
-	dlr?: Partial<SimDlrSettings>;
-}
 
 export interface SimRequest {
 	endpoint: SimEndpoint | 'unknown';
@@ -143,6 +77,44 @@ export interface SimDlrPush {
 	at: number;
 	/** 1 for the first POST of a report, 2… for the panel's retries. */
 	attempt: number;
+}
+
+/** One handset message for receiveInbound(): what the panel's getReplies reads from Kannel's GET. */
+export interface SimInboundMessage {
+	/** The sender's number as PHP has it ($_GET['phone']): %p, inserted as it is. */
+	from: string;
+	/** The SMS text: %r. */
+	text: string;
+	/** The VMN (long or short code) it was sent to: %v. */
+	to: string;
+	/** intsmsid: %i (default ''). */
+	messageId?: string;
+	/** The matched primary keyword instead of matching the text against inbound.keywords (null: none). */
+	keyword?: string | null;
+	/** The VMN's or the matched keyword's trigger URL (placeholders %p %r %v %i %t; '' or absent: no call). */
+	url?: string;
+	/** The account's Default MO URL (the same placeholders and %m; '' or absent: no call). */
+	defaultMoUrl?: string;
+}
+
+/** One GET the panel made for an inbound message. */
+export interface SimInboundCall {
+	/** 'trigger' (the VMN/keyword URL, first) or 'defaultMo'. */
+	source: 'trigger' | 'defaultMo';
+	/** The URL with its placeholders replaced, as requested. */
+	url: string;
+	method: 'GET';
+	/** HTTP status of the answer, null when there was none (refused, malformed URL, timed out, aborted). */
+	status: number | null;
+	error: string | null;
+	/** The answer (the panel ignores it), at most 2000 characters. */
+	responseBody: string;
+	/** Date.now() when the GET started. */
+	at: number;
+	/** What %t stood for: the panel's clock when the message arrived, 'YYYY-MM-DD HH:mm:ss'. */
+	time: string;
+	/** The matched primary keyword (%m in the Default MO URL), or null. */
+	keyword: string | null;
 }
 
 export interface SimDlrReport {
@@ -178,14 +150,26 @@ export interface SimSubmission {
 	routeId: string;
 	routeTitle: string;
 	type: string;
+	/** senderid as sent. */
 	senderId: string;
+	/** campaign as sent. */
 	campaign: string;
+	/** The route the panel used: intval(routeid), 0 (absent, text) = the first route; the same as routeId. */
+	routeUsed: string;
+	/** intval(campaign): 0 = the account's default campaign. */
+	campaignUsed: number;
+	/** cleanInput(urldecode(senderid)): letters, numbers, '-', '_' and spaces; what pushes carry as sender_id. */
+	senderUsed: string;
 	time: string;
 	dlrUrl: string;
 	bulk: boolean;
 	encoding: 'GSM-7' | 'UCS-2' | 'mixed';
-	/** Segments × recipients, taken from the route's balance (not for the admin key). */
+	/** Segments × recipients, taken from the route's balance (billing 'credits'). */
 	credits: number;
+	/** How the send was paid: the admin key's sends are 'unlimited'. */
+	billing: 'credits' | 'wallet' | 'unlimited';
+	/** Taken from the wallet: credits × smsPrice (0 unless billing is 'wallet'). */
+	cost: number;
 	/** Held for approval (a held word): never pushed, getDLR Pending. */
 	held: boolean;
 	createdAt: number;
@@ -196,6 +180,7 @@ export interface SimSubmission {
 	pushStyle: DlrStyle;
 	outcomes: { outcome: DlrOutcome; outcomeByNumber: Record<string, DlrOutcome> };
 	readonly recipients: string[];
+	/** The text each recipient gets (with decodeMessagesTwice: msg after the second urldecode). */
 	readonly messages: string[];
 	/** Per recipient, built on first use. */
 	readonly reports: SimReport[];
@@ -217,6 +202,10 @@ export interface Simulator {
 	readonly adminKey: string;
 	readonly requests: SimRequest[];
 	readonly dlrPushes: SimDlrPush[];
+	/** Every GET made by receiveInbound(), in order. */
+	readonly inboundCalls: SimInboundCall[];
+	/** The wallet's current amount (billing 'wallet'). */
+	readonly walletAmount: number;
 	readonly config: SimSettings;
 	clearRequests(): void;
 	/** Fails the next `count` (default 1) requests to `endpoint`, after letting `after` (default 0) of them through. */
@@ -238,68 +227,17 @@ export interface Simulator {
 	 * pushed, held submissions and outcome 'none' are left alone. Resolves with every push attempt made.
 	 */
 	deliver(shootId?: string, options?: { mobile?: string; outcome?: DlrOutcome }): Promise<SimDlrPush[]>;
-	/** Back to the start options and balances; forgets requests, pushes, failures, OTPs, submissions. */
+	/**
+	 * The panel's getReplies for one handset message: a GET of `url`, then one of `defaultMoUrl` (each only
+	 * when given), one after the other, never retried. Resolves with their records (also in inboundCalls).
+	 */
+	receiveInbound(message: SimInboundMessage): Promise<SimInboundCall[]>;
+	/** Back to the start options, balances and wallet; forgets requests, pushes, inbound calls, failures, OTPs, submissions. */
 	reset(): void;
 	close(): Promise<void>;
 }
 
 export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
 
-/**
- * The panel's push bodies (panelPush.js): the one builder for these shapes, used by the simulator and by
- * every test that needs a push of its own. Defaults are panel-like; a field overridden with `undefined`
- * is left out.
- */
-export interface NativePushPart {
-	messageId?: string;
-	mobile?: number | string;
-	/** The panel's word: DELIVERED, FAILED, REJECTED, INVALID or ''. */
-	dlr?: string;
-	/** operator_reply: the SMPP stat word (DELIVRD, UNDELIV…). */
-	reply?: string;
-	/** sms_delivery_time. */
-	deliveryTime?: string;
-}
-
-export interface NativePushOverrides extends NativePushPart {
-	shootId?: string | null;
-	sentTime?: string;
-	senderId?: string | null;
-	/** The SMS's part count (default 1): credits_charged, and the parts listed, `<id>` then `<id>_2 … <id>_<n+1>` for n > 1. */
-	segments?: number;
-	/** credits_charged when it should not be `segments`. */
-	credits?: number | string | null;
-	attempt?: number | string;
-	route?: { id: number | string; title: string | null };
-	/** Exactly these parts instead of the listed ones, the i-th built over the i-th listed part. */
-	parts?: NativePushPart[];
-}
-
-export type NativePushPartBody = {
-	message_id?: string;
-	mobile?: number | string;
-	dlr?: string;
-	operator_reply?: string;
-	sms_delivery_time?: string;
-};
-
-/** One recipient of the native push, in the panel's key order. */
-export type NativePushBody = {
-	sms_shoot_id?: string | null;
-	mobile?: number | string;
-	sms_sent_time?: string;
-	sender_id?: string | null;
-	credits_charged?: number | string | null;
-	dlr: NativePushPartBody[];
-	post_attempt?: number | string;
-	route_data?: { id: number | string; title: string | null };
-};
-
-export type NtapiPushBody = { CMD: string; NTYPE: 'REP'; FROM: number | string; SMID: string; STATUS: 'OK'; DETAIL: string };
-
-/** One recipient of the panel's native push (the default: 1 part, delivered). */
-export function nativePush(overrides?: NativePushOverrides): NativePushBody;
-/** The batch mode's body: one native object per entry. */
-export function batchPush(list: NativePushOverrides[]): NativePushBody[];
-/** The ntapi push {CMD: 'DLVRREP', NTYPE: 'REP', FROM, SMID, STATUS: 'OK', DETAIL}. */
-export function ntapiPush(overrides?: { mobile?: number | string; messageId?: string; reply?: string; cmd?: string }): NtapiPushBody;
+export * from './panelPush';
+export * from './settings';

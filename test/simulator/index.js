@@ -7,7 +7,7 @@
 const http = require('node:http');
 const { readBody, parseBody, attachRawBody, writeAnswer, BodyTooLargeError } = require('./httpUtil');
 const { classify } = require('./router');
-const { defaultConfig, applyConfig, normaliseRoutes } = require('./config');
+const { configFromOptions, applyConfig, normaliseRoutes, walletAmountFrom } = require('./config');
 const { FailurePlan, failureAnswer } = require('./failures');
 const { DlrPusher, planRequests, RAW_STYLES } = require('./dlrPush');
 const { Delivery } = require('./delivery');
@@ -15,7 +15,8 @@ const { handleSend } = require('./smsApi');
 const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
-const { nativePush, batchPush, ntapiPush } = require('./panelPush');
+const { nativePush, batchPush, ntapiPush, nestedReport } = require('./panelPush');
+const { InboundCaller, forwardInbound } = require('./inbound');
 
 const HANDLERS = {
 	send: (sim, route, params) => handleSend(sim, params),
@@ -24,7 +25,6 @@ const HANDLERS = {
 	otpSend: (sim, route, params) => handleOtpSend(sim, params),
 	otpVerify: (sim, route, params) => handleOtpVerify(sim, params),
 };
-const SETTING_NAMES = ['sendResponseStyle', 'otpStatusField', 'latencyMs', 'jsonContentType', 'textContentType', 'heldWords', 'bulkParameterName'];
 const plainText = (status, body) => ({ status, contentType: 'text/html; charset=UTF-8', body });
 
 class Simulator {
@@ -36,6 +36,8 @@ class Simulator {
 		if (this.adminKey === this.apiKey) throw new Error('adminKey must differ from apiKey');
 		this.requests = [];
 		this.dlrPushes = [];
+		this.inboundCalls = [];
+		this.inbound = new InboundCaller();
 		this.failures = new FailurePlan();
 		this.pusher = new DlrPusher();
 		this.delivery = new Delivery(this);
@@ -58,13 +60,10 @@ class Simulator {
 	}
 
 	loadInitialState() {
-		const { routes, otp, dlr, ...rest } = this.options;
-		const settings = {};
-		for (const name of SETTING_NAMES) {
-			if (rest[name] !== undefined) settings[name] = rest[name];
-		}
-		this.config = applyConfig(defaultConfig(), { ...settings, otp: otp || {}, dlr: dlr || {} });
-		this.routes = normaliseRoutes(routes);
+		this.config = configFromOptions(this.options);
+		this.routes = normaliseRoutes(this.options.routes);
+		// The wallet of a billing: 'wallet' account, in the panel's currency.
+		this.walletAmount = walletAmountFrom(this.options);
 		this.submissions = new Map();
 		this.otps = new Map();
 	}
@@ -191,6 +190,19 @@ class Simulator {
 		return this.delivery.deliver(shootId, options);
 	}
 
+	/**
+	 * Makes the GETs the panel's getReplies makes for one handset message (inbound.js) and records each in
+	 * inboundCalls; resolves with those records.
+	 */
+	async receiveInbound(message) {
+		const generation = this.generation;
+		return forwardInbound(this.inbound, this.config, message, (record) => {
+			if (generation !== this.generation) return false; // reset() or close() came first
+			this.inboundCalls.push(record);
+			return true;
+		});
+	}
+
 	waitForDlrPushes(count, timeoutMs = 5000) {
 		if (this.dlrPushes.length >= count) return Promise.resolve(this.dlrPushes.slice());
 		return new Promise((resolve, reject) => {
@@ -261,9 +273,11 @@ class Simulator {
 	reset() {
 		this.generation += 1;
 		this.stopTimers();
+		this.inbound.abort();
 		this.failures.clear();
 		this.requests.length = 0;
 		this.dlrPushes.length = 0;
+		this.inboundCalls.length = 0;
 		this.loadInitialState();
 	}
 
@@ -274,6 +288,7 @@ class Simulator {
 		this.stopTimers();
 		for (const waiter of this.waiters) waiter.done(new Error('simulator closed'));
 		this.pusher.close();
+		this.inbound.abort();
 		const closed = new Promise((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		for (const socket of this.sockets) socket.destroy();
@@ -286,4 +301,4 @@ async function startSimulator(options = {}) {
 	return new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, Simulator, nativePush, batchPush, ntapiPush };
+module.exports = { startSimulator, Simulator, nativePush, batchPush, ntapiPush, nestedReport };

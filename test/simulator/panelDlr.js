@@ -2,7 +2,7 @@
 // Delivery reports as the panel stores and shows them: outcome codes, the getDLR words and the push bodies
 // (miscHelper.js apiCalls/bulkApiCall, ClientController.php getDlrDescription/getSmppcubeDlrcodeDescription).
 const { formatDateTime, formatDateString } = require('./panelClock');
-const { nativePush, ntapiPush } = require('./panelPush');
+const { nativePush, ntapiPush, nestedReport } = require('./panelPush');
 
 /**
  * What each simulated outcome leaves in the panel's tables: the Kannel DLR code (`dlr`), the SMPP stat word
@@ -15,8 +15,14 @@ const OUTCOMES = {
 	expired: { dlr: 2, stat: 'EXPIRED', vendor: '-3' },
 	rejected: { dlr: 16, stat: 'REJECTD', vendor: '-4' },
 	invalid: { dlr: -1, stat: '', vendor: '-1', atSubmission: true },
-	// A code getDlrDescription has no case for (its switch has no default): getDLR shows "DLR": null.
+	// A code getDlrDescription has no case for (its switch has no default): getDLR shows "DLR": null, and DESC
+	// describes the vendor code. Blacklisted numbers are filtered at submission: no receipt, no delivery time.
 	unknownCode: { dlr: 32, stat: 'UNKNOWN', vendor: '' },
+	blacklisted: { dlr: null, stat: '', vendor: '-2', atSubmission: true },
+	unknownCodeInvalid: { dlr: 32, stat: 'UNDELIV', vendor: '-1' },
+	unknownCodeRejected: { dlr: 32, stat: 'REJECTD', vendor: '-4' },
+	unknownCodeBuffered: { dlr: 32, stat: 'ENROUTE', vendor: '-5' },
+	unknownCodeSubmitted: { dlr: 32, stat: 'ACCEPTD', vendor: '-6' },
 	none: null,
 };
 const OUTCOME_NAMES = Object.keys(OUTCOMES);
@@ -54,7 +60,7 @@ function nativeBody({ submission, report, finalAt }, attempt, dlr) {
 		shootId: submission.shootId,
 		mobile: Number(report.mobile),
 		sentTime: panelTime(submission.createdAt, dlr),
-		senderId: submission.senderId,
+		senderId: submission.senderUsed,
 		segments: report.segments,
 		attempt,
 		route: { id: routeIdValue(submission.routeId), title: submission.routeTitle },
@@ -86,4 +92,26 @@ function getDlrRow(submission, report, finalAt, now, dlr) {
 	};
 }
 
-module.exports = { OUTCOMES, OUTCOME_NAMES, nativeBody, ntapiBody, getDlrRow, panelTime };
+/**
+ * One message in the nested shape of api/v2/dlr (httpApi.php), at `now`: status is the vendor code's
+ * description, operator_reply the stat word ('' before the receipt), times 'YYYY-MM-DD HH:mm:ss' on the
+ * panel's clock; delivery_time is null while there is none (mariadb reads a zero TIMESTAMP as null).
+ */
+function nestedRecord(submission, report, finalAt, now, dlr) {
+	const codes = currentCodes(submission, report, finalAt, now);
+	const final = finalAt !== null;
+	return nestedReport({
+		shootId: submission.shootId,
+		mobile: Number(report.mobile),
+		senderId: submission.senderUsed,
+		sent: formatDateTime(submission.createdAt, dlr.utcOffsetMinutes),
+		status: lookup(VENDOR_DESCRIPTIONS, codes.vendor),
+		reply: final ? codes.stat : '',
+		deliveryTime: final && !codes.atSubmission ? formatDateTime(finalAt, dlr.utcOffsetMinutes) : null,
+	});
+}
+
+/** The nested record a push carries for a final report. */
+const nestedBody = ({ submission, report, finalAt }, dlr) => nestedRecord(submission, report, finalAt, finalAt, dlr);
+
+module.exports = { OUTCOMES, OUTCOME_NAMES, nativeBody, ntapiBody, nestedBody, getDlrRow, nestedRecord, panelTime };

@@ -108,4 +108,32 @@ function ntapiPush(overrides = {}) {
 	]);
 }
 
-module.exports = { nativePush, batchPush, ntapiPush };
+const NESTED_DEFAULTS = Object.freeze({
+	sent: '2026-11-30 10:20:31',
+	status: 'Handset Delivered',
+	deliveryTime: '2026-11-30 10:20:36',
+});
+
+/**
+ * One message in the nested shape of the panel's newer API (httpApi.php, api/v2/dlr): {sms_shoot_id, mobile,
+ * sender_id, sent, dlr: {status, operator_reply, delivery_time}}. Overrides: shootId, mobile, senderId,
+ * sent, status (getSmppcubeDlrcodeDescription's text), reply (operator_reply), deliveryTime; times are
+ * 'YYYY-MM-DD HH:mm:ss' on the panel's clock. `dlr: undefined` leaves the whole dlr object out.
+ */
+function nestedReport(overrides = {}) {
+	const field = (name) => pick(overrides, name, Object.prototype.hasOwnProperty.call(NESTED_DEFAULTS, name) ? NESTED_DEFAULTS[name] : DEFAULTS[name]);
+	const dlr = ordered([
+		['status', field('status')],
+		['operator_reply', field('reply')],
+		['delivery_time', field('deliveryTime')],
+	]);
+	return ordered([
+		['sms_shoot_id', field('shootId')],
+		['mobile', field('mobile')],
+		['sender_id', field('senderId')],
+		['sent', field('sent')],
+		['dlr', pick(overrides, 'dlr', dlr)],
+	]);
+}
+
+module.exports = { nativePush, batchPush, ntapiPush, nestedReport };

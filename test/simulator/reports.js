@@ -2,6 +2,7 @@
 // Per-recipient delivery state of a submission, built on first use so a 50,000-entry bulk nobody asks about costs nothing.
 const crypto = require('node:crypto');
 const { countSegments } = require('./segments');
+const { OUTCOMES } = require('./panelDlr');
 
 /**
  * The reports of a submission: one per recipient, `{ mobile, smsId, segments, outcome, finalAt, pushed }`.
@@ -28,8 +29,8 @@ function reportsOf(submission) {
 function finalTime(submission, report, now) {
 	if (submission.held || report.outcome === 'none') return null;
 	if (report.finalAt !== null) return report.finalAt;
-	// The panel decides an invalid number at submission.
-	if (report.outcome === 'invalid') return submission.createdAt;
+	// The panel decides an invalid or blacklisted number at submission.
+	if (OUTCOMES[report.outcome].atSubmission) return submission.createdAt;
 	if (submission.autoFinalAt !== null && now >= submission.autoFinalAt) return submission.autoFinalAt;
 	return null;
 }

@@ -48,6 +48,11 @@ describe("getDLR, getDlrStyle 'panel' (default)", () => {
 		['rejected', 'Rejected', 'SMSC REJECT'],
 		['invalid', 'Invalid', 'Invalid Subscriber'],
 		['unknownCode', null, 'DLR Pending'],
+		['blacklisted', null, 'Blacklist/Opted-out'],
+		['unknownCodeInvalid', null, 'Invalid Subscriber'],
+		['unknownCodeRejected', null, 'SMSC REJECT'],
+		['unknownCodeBuffered', null, 'BUFFERED'],
+		['unknownCodeSubmitted', null, 'SMSC SUBMIT'],
 	])('outcome %s → DLR %j, DESC %j', async (outcome, word, desc) => {
 		sim.configure({ dlr: { delayMs: 0, outcome: outcome as never } });
 		expect(await getDlr(await sendTo(A))).toBe(JSON.stringify([row(A, word, desc)]));
@@ -60,6 +65,11 @@ describe("getDLR, getDlrStyle 'panel' (default)", () => {
 		expect(await rows(shootId)).toEqual([row(A, 'Operator Submitted', 'SMSC SUBMIT'), row(B, 'Delivered', 'Handset Delivered')]);
 		sim.configure({ dlr: { delayMs: 600000, outcomeByNumber: { [A]: 'invalid' } } });
 		expect(await rows(await sendTo(`${A},${B}`))).toEqual([row(A, 'Invalid', 'Invalid Subscriber'), row(B, 'Pending', 'DLR Pending')]);
+	});
+
+	it("'blacklisted' is decided at submission like 'invalid': DLR null at once", async () => {
+		sim.configure({ dlr: { delayMs: 600000, outcomeByNumber: { [A]: 'blacklisted' } } });
+		expect(await rows(await sendTo(`${A},${B}`))).toEqual([row(A, null, 'Blacklist/Opted-out'), row(B, 'Pending', 'DLR Pending')]);
 	});
 
 	it('deliver() with an outcome changes what getDLR says for that recipient', async () => {

@@ -56,6 +56,10 @@ describe("style 'native' (default)", () => {
 		['expired', 'FAILED', 'EXPIRED'],
 		['rejected', 'REJECTED', 'REJECTD'],
 		['unknownCode', '', 'UNKNOWN'],
+		['unknownCodeInvalid', '', 'UNDELIV'],
+		['unknownCodeRejected', '', 'REJECTD'],
+		['unknownCodeBuffered', '', 'ENROUTE'],
+		['unknownCodeSubmitted', '', 'ACCEPTD'],
 	])('outcome %s → dlr %j, operator_reply %j', async (outcome, word, stat) => {
 		ctx.sim.configure({ dlr: { outcome: outcome as never } });
 		const shootId = await sendTo(A);
@@ -72,6 +76,13 @@ describe("style 'native' (default)", () => {
 		expect(a.dlr).toEqual([{ message_id: reportOf(shootId, A).smsId, mobile: Number(A), dlr: 'INVALID', operator_reply: '', sms_delivery_time: 'null' }]);
 		expect(a.sms_sent_time).toBe(istDateString(ctx.sim.getSubmission(shootId)!.createdAt));
 		expect(b.dlr[0]).toMatchObject({ dlr: 'DELIVERED', operator_reply: 'DELIVRD' });
+	});
+
+	it('outcome blacklisted: filtered at submission, so no word, no stat word and no delivery time', async () => {
+		ctx.sim.configure({ dlr: { outcome: 'blacklisted' } });
+		const shootId = await sendTo(A);
+		await ctx.sim.deliver(shootId);
+		expect(bodies()[0].dlr).toEqual([{ message_id: reportOf(shootId, A).smsId, mobile: Number(A), dlr: '', operator_reply: '', sms_delivery_time: 'null' }]);
 	});
 
 	it("timeFormat 'sql', another panel clock, and missingTimeText", async () => {

@@ -4,6 +4,7 @@ const { countSegments } = require('./segments');
 const { jsonAnswer, textAnswer, errorJson, scalar, keyOwner } = require('./answers');
 const { newShootId } = require('./httpUtil');
 const { reportsOf } = require('./reports');
+const { intval, urldecode, urldecodeBytes, cleanSenderId } = require('./php');
 
 const MAX_MESSAGE_LENGTH = 720;
 const MAX_RECIPIENTS_PER_REQUEST = 50000;
@@ -45,7 +46,8 @@ function readBulk(source, onEntry) {
 	}
 }
 
-function parseContacts(params) {
+/** contacts and msg; with decodeMessagesTwice, msg as smsViaApi's urldecode($_REQUEST['msg']) leaves it. */
+function parseContacts(params, decodeTwice) {
 	const contacts = scalar(params, 'contacts')
 		.split(',')
 		.map((contact) => contact.trim())
@@ -53,8 +55,9 @@ function parseContacts(params) {
 	if (contacts.length === 0) throw new SendError('MISSING CONTACTS');
 	if (contacts.length > MAX_RECIPIENTS_PER_REQUEST) throw new SendError('BULK LIMIT EXCEEDED');
 	if (!contacts.every((contact) => PHONE.test(contact))) throw new SendError('INVALID CONTACTS');
-	const msg = scalar(params, 'msg');
-	if (msg === '') throw new SendError('MISSING MESSAGE');
+	const raw = scalar(params, 'msg');
+	if (raw === '') throw new SendError('MISSING MESSAGE');
+	const msg = decodeTwice ? urldecode(raw) : raw;
 	if (msg.length > MAX_MESSAGE_LENGTH) throw new SendError('MESSAGE TOO LONG');
 	return { contacts, msg };
 }
@@ -65,16 +68,33 @@ function heldCheck(sim) {
 	return (msg) => words.length > 0 && words.some((word) => msg.toLowerCase().includes(word));
 }
 
+/**
+ * What smsViaApi hands on to the v2 API: intval(routeid) and intval(campaign) (0 = the account's default:
+ * the first route), and cleanInput(urldecode(senderid)): letters, numbers, '-', '_' and spaces only.
+ */
+function usedValues(sim, params) {
+	const routeNumber = intval(scalar(params, 'routeid'));
+	return {
+		routeUsed: routeNumber === 0 ? sim.defaultRouteId() : String(routeNumber),
+		campaignUsed: intval(scalar(params, 'campaign')),
+		senderUsed: cleanSenderId(urldecodeBytes(scalar(params, 'senderid'))),
+	};
+}
+
+/** Wallet amounts as the panel keeps them: 5 decimals. */
+const money = (amount) => Math.round(amount * 1e5) / 1e5;
+
 /** Validates a send request and returns the submission to store (balances untouched). */
 function buildSubmission(sim, params) {
 	const owner = keyOwner(sim, scalar(params, 'key'));
 	if (owner === null) throw new SendError('INVALID API KEY');
 	const type = scalar(params, 'type') || 'text';
 	if (!SMS_TYPES.has(type)) throw new SendError('INVALID TYPE');
-	const routeId = scalar(params, 'routeid') || sim.defaultRouteId();
+	const used = usedValues(sim, params);
+	const routeId = used.routeUsed;
 	if (!sim.routes.has(routeId)) throw new SendError('INVALID ROUTE');
 	const senderId = scalar(params, 'senderid');
-	if (senderId === '') throw new SendError('MISSING SENDER ID');
+	if (used.senderUsed === '') throw new SendError('MISSING SENDER ID');
 
 	const bulkParam = params[sim.config.bulkParameterName];
 	const bulkSource = typeof bulkParam === 'string' ? bulkParam.trim() : bulkParam;
@@ -100,7 +120,7 @@ function buildSubmission(sim, params) {
 		messagesOf = () => collect('msg');
 		encoding = 'mixed';
 	} else {
-		const { contacts, msg } = parseContacts(params);
+		const { contacts, msg } = parseContacts(params, sim.config.decodeMessagesTwice);
 		const counted = countSegments(msg, type);
 		credits = counted.segments * contacts.length;
 		held = isHeldMessage(msg);
@@ -112,7 +132,10 @@ function buildSubmission(sim, params) {
 	const time = scalar(params, 'time');
 	if (time !== '' && !isValidScheduleTime(time)) throw new SendError('INVALID SCHEDULE TIME');
 	const route = sim.routes.get(routeId);
-	if (owner === 'user' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
+	const billing = owner === 'admin' ? 'unlimited' : sim.config.billing;
+	const cost = billing === 'wallet' ? money(credits * sim.config.smsPrice) : 0;
+	if (billing === 'credits' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
+	if (billing === 'wallet' && cost > sim.walletAmount) throw new SendError('INSUFFICIENT BALANCE');
 
 	const createdAt = Date.now();
 	const dlr = sim.config.dlr;
@@ -124,11 +147,14 @@ function buildSubmission(sim, params) {
 		type,
 		senderId,
 		campaign: scalar(params, 'campaign'),
+		...used,
 		time,
 		dlrUrl: scalar(params, 'dlr_url'),
 		bulk: isBulk,
 		encoding,
 		credits,
+		billing,
+		cost,
 		held,
 		createdAt,
 		deliveredAtMs: createdAt + dlr.delayMs,
@@ -165,7 +191,8 @@ function handleSend(sim, params) {
 		return textStyle ? textAnswer(sim.config, `ERR: ${error.message}`) : errorJson(sim.config, error.message);
 	}
 	// The admin account has unlimited balance: its sends are not taken from the routes.
-	if (submission.owner === 'user') sim.routes.get(submission.routeId).balance -= submission.credits;
+	if (submission.billing === 'credits') sim.routes.get(submission.routeId).balance -= submission.credits;
+	if (submission.billing === 'wallet') sim.walletAmount = money(sim.walletAmount - submission.cost);
 	sim.submissions.set(submission.shootId, submission);
 	sim.delivery.onSubmission(submission);
 	if (textStyle) return textAnswer(sim.config, `SMS-SHOOT-ID/${submission.shootId}`);

@@ -82,6 +82,22 @@ export function istDateString(ms: number): string {
 	return `${part.weekday} ${part.month} ${part.day} ${part.year} ${part.hour}:${part.minute}:${part.second} GMT+0530 (India Standard Time)`;
 }
 
+/** 'YYYY-MM-DD HH:mm:ss' in Asia/Kolkata, built with Intl: the oracle for the panel's SQL-style times. */
+export function istSqlTime(ms: number): string {
+	const format = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Asia/Kolkata',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
+	});
+	const part = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+	return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
 export type Received = RecordedRequest;
 
 /**
