@@ -72,8 +72,9 @@ export function toRequiredText(node: INode, raw: unknown, itemIndex: number, fie
 }
 
 
-// What the panel keeps of a sender ID: it strips every other character before sending.
-const SENDER_CHARACTERS = /[^A-Za-z0-9 _-]/g;
+// What the panel keeps of a sender ID (its smsViaApi: urldecode, then cleanInput): letters and
+// digits of any script, "_", "-" and spaces; it strips every other character ("+" becomes a space).
+const SENDER_CHARACTERS = /[^\p{L}\p{N} _-]/gu;
 
 /** A sender ID as the panel will send it: refused when the panel would alter it. */
 export function toSenderId(node: INode, raw: unknown, itemIndex: number): string {
@@ -84,7 +85,7 @@ export function toSenderId(node: INode, raw: unknown, itemIndex: number): string
 			node,
 			itemIndex,
 			'senderId',
-			`"${describeValue(senderId)}" has ${refused.map((c) => `"${c}"`).join(', ')}, which the panel removes before sending`,
+			`"${describeValue(senderId)}" has ${refused.map((c) => `"${c}"`).join(', ')}, which the panel removes or changes before sending`,
 			'A sender ID may hold letters, digits, "-", "_" and spaces: use it exactly as approved in your panel.',
 		);
 	}
