@@ -73,3 +73,47 @@ describe('send with dlrUrl → provider pushes → SMS Handover Trigger', () => 
 		expect(trigger.executions).toEqual([]);
 	});
 });
+
+describe("the panel's nested report shape, pushed and pulled", () => {
+	const ctx = useSimulator({ dlr: { delayMs: 5 } });
+	let trigger: TriggerEndpoint;
+	beforeEach(async () => {
+		trigger = await startTriggerEndpoint({ events: [], options: { secretToken: 's3cret-token' } }, { timezone: 'Asia/Kolkata' });
+	});
+	afterEach(async () => await trigger.close());
+
+	const send = async (options: Record<string, unknown>) => {
+		const result = await run(ctx.sim, {
+			parameters: { resource: 'sms', operation: 'send', senderId: 'DEMO', contacts: '919876543210, 919812345678', message: 'Hi', options },
+		});
+		return result.items[0].json.shootId as string;
+	};
+
+	it.each<[DlrStyle, number]>([
+		['nested', 2],
+		['nestedBatch', 1],
+	])('pushed as %s: one item per message, status and times from its dlr object', async (style, requests) => {
+		ctx.sim.configure({ dlr: { style, outcomeByNumber: { '919812345678': 'failed' } } });
+		const shootId = await send({ dlrUrl: `${trigger.url}?token=s3cret-token` });
+		const calls = await trigger.waitForCalls(requests, 5000);
+		const items = calls.flatMap((call) => call.items);
+		expect(items.map((item) => [item.shootId, item.mobile, item.status]).sort()).toEqual([
+			[shootId, '919812345678', 'failed'],
+			[shootId, '919876543210', 'delivered'],
+		]);
+		for (const item of items) {
+			expect(Math.abs(Date.parse(String(item.deliveredAt)) - Date.now())).toBeLessThan(60_000);
+			expect(item.sentAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		}
+	});
+
+	it('as the getDLR answer: Delivery Report → Get reads the records', async () => {
+		ctx.sim.configure({ dlr: { getDlrStyle: 'nested', outcomeByNumber: { '919812345678': 'blacklisted' } } });
+		const shootId = await send({});
+		const result = await run(ctx.sim, { parameters: { resource: 'deliveryReport', operation: 'get', shootId }, timezone: 'Asia/Kolkata' });
+		expect(result.items.map((item) => [item.json.mobile, item.json.status]).sort()).toEqual([
+			['919812345678', 'rejected'],
+			['919876543210', expect.stringMatching(/^(delivered|pending)$/)],
+		]);
+	});
+});

@@ -106,3 +106,31 @@ it('an unknown shoot id: the error says the panel also answers so for scheduled,
 	expect(result.error?.message).toBe('SMS Handover does not know the shoot ID "NotSentYet"');
 	expect(result.error?.description).toContain('scheduled, held for approval or still queued');
 });
+
+describe('Panel Decodes Messages (the panel urldecodes msg a second time)', () => {
+	const text = 'C++ 50% off %41, a+b';
+
+	it.each([
+		['once (as documented)', false, 'once', text],
+		['once, but the panel decodes twice: "+" arrives as a space, %41 as A', true, 'once', 'C   50% off A, a b'],
+		['twice, and the panel decodes twice: as written', true, 'twice', text],
+	])('%s', async (_label, panelDecodesTwice, messageDecoding, received) => {
+		ctx.sim.configure({ decodeMessagesTwice: panelDecodesTwice });
+		const result = await run(ctx.sim, {
+			parameters: send({ message: text }),
+			credentials: { apiKey: ctx.sim.apiKey, baseUrl: ctx.sim.baseUrl, timeZone: 'Asia/Kolkata', messageDecoding },
+		});
+		expect(ctx.sim.getSubmission(result.items[0].json.shootId as string)?.messages).toEqual([received]);
+		// What the user is billed on is the text as written.
+		expect(result.items[0].json.characters).toBe(text.length);
+	});
+
+	it('Send Bulk is not affected: its list is JSON, which the panel does not decode again', async () => {
+		ctx.sim.configure({ decodeMessagesTwice: true });
+		const result = await run(ctx.sim, {
+			parameters: { resource: 'sms', operation: 'sendBulk', senderId: 'DEMO', mobile: '919876543210', message: text, options: {} },
+			credentials: { apiKey: ctx.sim.apiKey, baseUrl: ctx.sim.baseUrl, timeZone: 'Asia/Kolkata', messageDecoding: 'twice' },
+		});
+		expect(ctx.sim.getSubmission(result.items[0].json.shootId as string)?.messages).toEqual([text]);
+	});
+});

@@ -11,7 +11,7 @@ import {
 	parseReportTime,
 	type DeliveryReport,
 } from '../../nodes/SmsHandover/helpers/dlr';
-import { batchPush, nativePush, ntapiPush } from '../simulator';
+import { batchPush, nativePush, nestedReport, ntapiPush } from '../simulator';
 
 const report = (record: Record<string, unknown>, timeZone?: string) =>
 	normaliseReport(record, { timeZone }) as DeliveryReport;
@@ -210,14 +210,19 @@ describe('JavaScript date texts', () => {
 });
 
 describe("the panel's nested report (its JSON API: one record per message, the delivery in an object)", () => {
-	const nested = (overrides: Record<string, unknown> = {}, dlr: Record<string, unknown> = {}) => ({
-		sms_shoot_id: 'SHOOT-N1',
-		mobile: '919812345678',
-		sender_id: 'SMSHND',
-		sent: '2026-11-30 10:20:31',
-		dlr: { status: 'Handset Delivered', operator_reply: 'DELIVRD', delivery_time: '2026-11-30 10:20:36', ...dlr },
-		...overrides,
-	});
+	const nested = (overrides: Record<string, unknown> = {}, dlr: Record<string, unknown> = {}) => {
+		const record = nestedReport({
+			shootId: 'SHOOT-N1',
+			mobile: '919812345678',
+			senderId: 'SMSHND',
+			sent: '2026-11-30 10:20:31',
+			status: 'Handset Delivered',
+			reply: 'DELIVRD',
+			deliveryTime: '2026-11-30 10:20:36',
+			...overrides,
+		});
+		return { ...record, dlr: { ...(record.dlr as Record<string, unknown>), ...dlr } };
+	};
 
 	it('pushed alone is one report, times read in the zone given', () => {
 		const body = nested();
@@ -240,7 +245,7 @@ describe("the panel's nested report (its JSON API: one record per message, the d
 		['an array', (records: object[]) => records],
 		['the getDLR answer', (records: object[]) => ({ status: 'success', data: records })],
 	])('in %s: one report per record', (_label, wrap) => {
-		const body = wrap([nested(), nested({ sms_shoot_id: 'SHOOT-N2', mobile: '919800000002' }, { status: 'Failed', operator_reply: 'UNDELIV' })]);
+		const body = wrap([nested(), nested({ shootId: 'SHOOT-N2', mobile: '919800000002' }, { status: 'Failed', operator_reply: 'UNDELIV' })]);
 		expect(parseDlrRequest({ body }).reports.map((r) => [r.shootId, r.mobile, r.status, r.deliveredAt !== null])).toEqual([
 			['SHOOT-N1', '919812345678', 'delivered', true],
 			['SHOOT-N2', '919800000002', 'failed', true],
