@@ -28,7 +28,7 @@ export class SmsHandoverTrigger implements INodeType {
 		defaultVersion: 4,
 		subtitle:
 			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
-		description: 'Starts the workflow when SMS Handover pushes a delivery report',
+		description: 'Starts the workflow when SMS Handover pushes a delivery report or forwards an inbound SMS',
 		defaults: {
 			name: 'SMS Handover Trigger',
 		},

@@ -68,6 +68,11 @@ class SimulatorClient {
 	}
 
 	/** Polls until the simulator has made at least `count` DLR pushes. */
+	/** The panel forwards a handset's SMS to `url` (VMN/keyword trigger URL) and/or `defaultMoUrl` (getReplies). */
+	receiveInbound(message) {
+		return this.call('POST', '/__sim/inbound', message);
+	}
+
 	async waitForDlrPushes(count, timeoutMs = 30000) {
 		const deadline = Date.now() + timeoutMs;
 		let pushes = [];

@@ -19,8 +19,10 @@ const IDS = {
 	bulkOutside: 'e2eExampleBulkOu',
 	followUp: 'e2eExampleFollow',
 	escalation: 'e2eExampleEscal1',
+	inbound: 'e2eExampleInbnd1',
 };
 const FOLLOW_UP_WEBHOOK_ID = '6e0b1c2d-3f4a-4b5c-8d6e-7f8091a2b301';
+const INBOUND_WEBHOOK_ID = '6e0b1c2d-3f4a-4b5c-8d6e-7f8091a2b302';
 const OPERATOR = '919800000009';
 
 const LABELS = {
@@ -32,6 +34,7 @@ const LABELS = {
 	followUp: 'examples: DLR follow-up: failed report → operator SMS naming number and reason; delivered → nothing',
 	escalate: 'examples: escalation: failed delivery → the code again on the backup route',
 	delivered: 'examples: escalation: delivered → done, no second send',
+	inbound: 'examples: inbound keyword reply: the panel forwards "stop now" and "Hello" (its Default MO URL GET) → the opt-out confirmation and a reply, each to the sender',
 };
 const CHECK_LABELS = Object.values(LABELS);
 
@@ -95,8 +98,10 @@ function prepareExamples({ cred, webhookCredential, version }) {
 		bulkOutside: asImported('bulk-campaign-from-csv.json', IDS.bulkOutside, credentials),
 		followUp: asImported('delivery-report-follow-up.json', IDS.followUp, credentials),
 		escalation: asImported('send-and-wait-escalation.json', IDS.escalation, credentials),
+		inbound: asImported('inbound-keyword-reply.json', IDS.inbound, credentials),
 	};
 	nodeNamed(wfs.followUp, 'SMS Handover Trigger').webhookId = FOLLOW_UP_WEBHOOK_ID;
+	nodeNamed(wfs.inbound, 'Inbound SMS').webhookId = INBOUND_WEBHOOK_ID;
 	for (const wf of [wfs.bulkDry, wfs.bulkSend]) nodeNamed(wf, 'Read CSV file').parameters.fileSelector = csvPath;
 	nodeNamed(wfs.bulkOutside, 'Read CSV file').parameters.fileSelector = outsidePath;
 	wfs.bulkOutside.name += ' (file outside ~/.n8n-files)';
@@ -336,6 +341,34 @@ async function runFollowUpCheck({ runner, n8n, sim, prefix, hookToken }) {
 	});
 }
 
+/** The panel's getReplies: a handset's SMS forwarded to the Default MO URL with the README's template. */
+async function runInboundCheck({ runner, n8n, sim, prefix, hookToken }) {
+	await runner.check(`${prefix} ${LABELS.inbound}`, async () => {
+		const url = n8n.webhookUrl(INBOUND_WEBHOOK_ID, 'dlr');
+		await n8n.waitForWebhook(url);
+		const defaultMoUrl = `${url}?token=${encodeURIComponent(hookToken)}&from=%p&text=%r&to=%v&id=%i&time=%t&keyword=%m`;
+		const sendsTo = async (mobile) => (await sim.requests('send')).filter((r) => r.form.contacts === mobile);
+		const after = await n8n.lastExecutionId();
+		const stopper = '919800000601';
+		const greeter = '919800000602';
+		const calls = [
+			...(await sim.receiveInbound({ from: `+${stopper}`, text: 'stop now', to: '56767', messageId: 'MO-601', defaultMoUrl })),
+			...(await sim.receiveInbound({ from: greeter, text: 'Hello there', to: '56767', messageId: 'MO-602', defaultMoUrl })),
+		];
+		assert.deepStrictEqual(calls.map((call) => call.status), [200, 200], `the panel's GETs: ${JSON.stringify(calls)}`);
+		const runs = await n8n.waitForExecutions(IDS.inbound, 2, { afterId: after });
+		assert.equal(runs.length, 2, `executions: ${runs.length}`);
+		for (const run of runs) assert.equal(run.status, 'success', `execution ${run.id}: ${run.error}`);
+		const items = runs.map((run) => run.nodes['Inbound SMS'].items[0]).sort((a, b) => a.from.localeCompare(b.from));
+		assertFields(items[0], { event: 'inboundSms', from: stopper, to: '56767', text: 'stop now', keyword: 'STOP', messageId: 'MO-601' }, 'the STOP item');
+		assertFields(items[1], { event: 'inboundSms', from: greeter, text: 'Hello there', keyword: '', messageId: 'MO-602' }, 'the other item');
+		const [confirmation] = await waitFor('the opt-out confirmation', async () => ((await sendsTo(stopper)).length ? sendsTo(stopper) : null), 5000);
+		assert.equal(confirmation.form.msg, 'You are unsubscribed. You will get no more messages from us.');
+		const [reply] = await waitFor('the reply', async () => ((await sendsTo(greeter)).length ? sendsTo(greeter) : null), 5000);
+		assert.equal(reply.form.msg, 'Thanks, we got your message: "Hello there". Reply STOP to opt out.');
+	});
+}
+
 async function runEscalationChecks({ runner, n8n, sim, prefix }) {
 	const sendsTo = async (mobile) => (await sim.requests('send')).filter((r) => r.form.contacts === mobile);
 	/** Starts the workflow and waits until its execution waits for the report; resolves the send. */
@@ -391,16 +424,17 @@ async function runEscalationChecks({ runner, n8n, sim, prefix }) {
 	]);
 }
 
-/** Activates the webhook examples (through the REST API, as the editor does) and runs every check; the four examples run side by side. */
+/** Activates the webhook examples (through the REST API, as the editor does) and runs every check; the examples run side by side. */
 async function runExampleChecks({ runner, n8n, sim, prefix, examples }) {
 	await sim.reset();
 	await sim.configure({ dlr: { autoPush: false, style: 'native' } });
-	await activateViaRest(n8n, [IDS.otp, IDS.followUp, IDS.escalation]);
+	await activateViaRest(n8n, [IDS.otp, IDS.followUp, IDS.escalation, IDS.inbound]);
 	await Promise.all([
 		runOtpChecks({ runner, n8n, sim, prefix }),
 		runBulkChecks({ runner, n8n, sim, prefix, version: n8n.version }),
 		runFollowUpCheck({ runner, n8n, sim, prefix, hookToken: examples.hookToken }),
 		runEscalationChecks({ runner, n8n, sim, prefix }),
+		runInboundCheck({ runner, n8n, sim, prefix, hookToken: examples.hookToken }),
 	]);
 }
 
