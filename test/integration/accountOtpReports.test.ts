@@ -120,7 +120,7 @@ describe('otp: send and verify', () => {
 
 	it('refuses a bad mobile before any request', async () => {
 		const result = await run(ctx.sim, { parameters: { ...sendOtp, mobile: 'abc' } });
-		expect(result.error?.message).toBe('Item 0, field "mobile": "abc" is not a phone number');
+		expect(result.error?.message).toBe('Item 1, field "mobile": "abc" is not a phone number');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 });

@@ -102,8 +102,8 @@ describe('dry run', () => {
 	it('refuses an unreadable Dry Run value before anything is sent, even with continueOnFail', async () => {
 		const result = await run(ctx.sim, { parameters: send({ dryRun: 'maybe' }), items: [{}, {}], continueOnFail: true });
 		expect(result.items.map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['Item 0, field "options.dryRun": "maybe" is not true or false', { item: 0 }],
-			['Item 0, field "options.dryRun": "maybe" is not true or false', { item: 1 }],
+			['Item 1, field "options.dryRun": "maybe" is not true or false', { item: 0 }],
+			['Item 1, field "options.dryRun": "maybe" is not true or false', { item: 1 }],
 		]);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});

@@ -82,7 +82,7 @@ describe('provider failures', () => {
 		});
 		expect(ctx.sim.requests).toHaveLength(2);
 		expect(result.error?.message).toBe('SMS Handover is unavailable (HTTP 503)');
-		expect(result.error?.description).toMatch(/Already submitted before this error, do not send these again: item 0 \(shoot id [A-Za-z0-9]{16}\)\.$/);
+		expect(result.error?.description).toMatch(/Already submitted before this error, do not send these again: item 1 \(shoot id [A-Za-z0-9]{16}\)\.$/);
 	});
 });
 

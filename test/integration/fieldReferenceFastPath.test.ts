@@ -51,9 +51,9 @@ describe('field-reference fast path', () => {
 	});
 
 	it.each([
-		['a missing field', { phone: '919876543210' }, 'Item 0, field "message": is empty'],
-		['null', { phone: '919876543210', text: null }, 'Item 0, field "message": is empty'],
-		['an object', { phone: '919876543210', text: { a: 1 } }, 'Item 0, field "message": is an object, not text'],
+		['a missing field', { phone: '919876543210' }, 'Item 1, field "message": is empty'],
+		['null', { phone: '919876543210', text: null }, 'Item 1, field "message": is empty'],
+		['an object', { phone: '919876543210', text: { a: 1 } }, 'Item 1, field "message": is an object, not text'],
 	])('%s gives the same clear error on both paths', async (_, item, message) => {
 		const fast = await bodies('sendBulk', '$json.phone', '$json.text', [item as never]);
 		const slow = await bodies('sendBulk', '($json.phone)', '($json.text)', [item as never]);
@@ -64,7 +64,7 @@ describe('field-reference fast path', () => {
 
 	it('a missing intermediate object is an empty field on the fast path, like a missing field', async () => {
 		const fast = await bodies('sendBulk', '$json.phone', '$json.nested.deep.value', [{ phone: '919876543210' } as never]);
-		expect(fast.error).toBe('Item 0, field "message": is empty');
+		expect(fast.error).toBe('Item 1, field "message": is empty');
 	});
 
 	it('a computed expression still goes through n8n (slow path) and works', async () => {

@@ -163,7 +163,7 @@ describe('otp, as the panel answers', () => {
 	it('a number under 9 digits is refused before any request', async () => {
 		const result = await run(ctx.sim, { parameters: sendOtp('12345678') });
 		expect(result.error?.message).toBe(
-			'Item 0, field "mobile": "12345678" has 8 digits; SMS Handover\'s OTP service needs at least 9',
+			'Item 1, field "mobile": "12345678" has 8 digits; SMS Handover\'s OTP service needs at least 9',
 		);
 		expect(ctx.sim.requests).toHaveLength(0);
 		expect(visibleText(result)).not.toContain(API_KEY);

@@ -27,15 +27,15 @@ describe('extra parameters', () => {
 	});
 
 	it.each([
-		['msg', 'Item 0, field "options.extraParameters": "msg" is set by the node itself'],
-		['KEY', 'Item 0, field "options.extraParameters": "KEY" is set by the node itself'],
-		['bulk_campaign', 'Item 0, field "options.extraParameters": "bulk_campaign" is set by the node itself'],
-		['notifyUrl', 'Item 0, field "options.extraParameters": "notifyUrl" is a name the panel uses internally and drops'],
-		['message', 'Item 0, field "options.extraParameters": "message" is a name the panel uses internally and drops'],
-		['tlv', 'Item 0, field "options.extraParameters": "tlv" is parsed by the panel itself (give each TLV as its own parameter instead)'],
-		['xml', 'Item 0, field "options.extraParameters": "xml" switches the panel to its XML API'],
-		['dlt[0]', 'Item 0, field "options.extraParameters": "dlt[0]" is not a usable parameter name'],
-		['', 'Item 0, field "options.extraParameters": "" is not a usable parameter name'],
+		['msg', 'Item 1, field "options.extraParameters": "msg" is set by the node itself'],
+		['KEY', 'Item 1, field "options.extraParameters": "KEY" is set by the node itself'],
+		['bulk_campaign', 'Item 1, field "options.extraParameters": "bulk_campaign" is set by the node itself'],
+		['notifyUrl', 'Item 1, field "options.extraParameters": "notifyUrl" is a name the panel uses internally and drops'],
+		['message', 'Item 1, field "options.extraParameters": "message" is a name the panel uses internally and drops'],
+		['tlv', 'Item 1, field "options.extraParameters": "tlv" is parsed by the panel itself (give each TLV as its own parameter instead)'],
+		['xml', 'Item 1, field "options.extraParameters": "xml" switches the panel to its XML API'],
+		['dlt[0]', 'Item 1, field "options.extraParameters": "dlt[0]" is not a usable parameter name'],
+		['', 'Item 1, field "options.extraParameters": "" is not a usable parameter name'],
 	])('refuses "%s" before sending anything', async (name, message) => {
 		const result = await run(ctx.sim, { parameters: send('send', { extraParameters: extra([name, 'x']) }) });
 		expect(result.error?.message).toBe(message);
@@ -44,7 +44,7 @@ describe('extra parameters', () => {
 
 	it('refuses a name given twice', async () => {
 		const result = await run(ctx.sim, { parameters: send('send', { extraParameters: extra(['pe_id', '1'], ['PE_ID', '2']) }) });
-		expect(result.error?.message).toBe('Item 0, field "options.extraParameters": "PE_ID" is given twice');
+		expect(result.error?.message).toBe('Item 1, field "options.extraParameters": "PE_ID" is given twice');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
@@ -56,7 +56,7 @@ describe('extra parameters', () => {
 		});
 		expect(result.items.map((item) => [item.json.error ?? item.json.success, item.pairedItem])).toEqual([
 			[true, { item: 0 }],
-			['Item 1, field "options.extraParameters": "msg" is set by the node itself', { item: 1 }],
+			['Item 2, field "options.extraParameters": "msg" is set by the node itself', { item: 1 }],
 		]);
 		expect(ctx.sim.requests.map((request) => request.form.pe_id)).toEqual(['v']);
 	});

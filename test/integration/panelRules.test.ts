@@ -18,9 +18,9 @@ const send = (fields: IDataObject = {}, options: IDataObject = {}): IDataObject 
 
 describe('Route ID and Campaign are whole numbers (the panel reads them with intval)', () => {
 	it.each([
-		['routeId', 'Transactional', 'Item 0, field "options.routeId": "Transactional" is not a whole number'],
-		['routeId', '12abc', 'Item 0, field "options.routeId": "12abc" is not a whole number'],
-		['campaign', 'Diwali sale', 'Item 0, field "options.campaign": "Diwali sale" is not a whole number'],
+		['routeId', 'Transactional', 'Item 1, field "options.routeId": "Transactional" is not a whole number'],
+		['routeId', '12abc', 'Item 1, field "options.routeId": "12abc" is not a whole number'],
+		['campaign', 'Diwali sale', 'Item 1, field "options.campaign": "Diwali sale" is not a whole number'],
 	])('%s "%s" is refused before anything is sent', async (option, value, message) => {
 		const result = await run(ctx.sim, { parameters: send({}, { [option]: value }) });
 		expect(result.error?.message).toBe(message);
@@ -43,7 +43,7 @@ describe('Sender ID keeps only what the panel keeps', () => {
 		for (const operation of ['send', 'sendBulk']) {
 			const parameters = operation === 'send' ? send({ senderId }) : { resource: 'sms', operation, senderId, mobile: '919876543210', message: 'Hi', options: {} };
 			const result = await run(ctx.sim, { parameters });
-			expect(result.error?.message).toBe(`Item 0, field "senderId": "${senderId}" has ${named}, which the panel removes or changes before sending`);
+			expect(result.error?.message).toBe(`Item 1, field "senderId": "${senderId}" has ${named}, which the panel removes or changes before sending`);
 		}
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
@@ -59,9 +59,9 @@ describe('OTP Verify checks the code before it can use up an attempt', () => {
 	const verify = (otp: string, options: IDataObject = {}) => ({ resource: 'otp', operation: 'verify', reference: 'REF1', otp, options });
 
 	it.each([
-		['12345', 'Item 0, field "otp": has 5 digits; the panel\'s codes have 6'],
-		['1234567', 'Item 0, field "otp": has 7 digits; the panel\'s codes have 6'],
-		['12a456', 'Item 0, field "otp": is not a code of digits'],
+		['12345', 'Item 1, field "otp": has 5 digits; the panel\'s codes have 6'],
+		['1234567', 'Item 1, field "otp": has 7 digits; the panel\'s codes have 6'],
+		['12a456', 'Item 1, field "otp": is not a code of digits'],
 	])('"%s" is refused without a request', async (otp, message) => {
 		const result = await run(ctx.sim, { parameters: verify(otp) });
 		expect(result.error?.message).toBe(message);

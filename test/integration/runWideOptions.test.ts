@@ -16,8 +16,8 @@ const OPERATIONS: Array<[string, IDataObject, number]> = [
 ];
 
 const BAD_OPTIONS: Array<[string, IDataObject, string]> = [
-	['Dry Run', { dryRun: 'maybe' }, 'Item 0, field "options.dryRun": "maybe" is not true or false'],
-	['Credits Per Segment', { creditsPerSegment: -1 }, 'Item 0, field "options.creditsPerSegment": must be a number of credits, 0 or more'],
+	['Dry Run', { dryRun: 'maybe' }, 'Item 1, field "options.dryRun": "maybe" is not true or false'],
+	['Credits Per Segment', { creditsPerSegment: -1 }, 'Item 1, field "options.creditsPerSegment": must be a number of credits, 0 or more'],
 ];
 
 describe.each(OPERATIONS)('sms %s', (operation, fields, itemCount) => {
@@ -46,7 +46,7 @@ it('sms sendBulk: a bad request option (read from the first item for the whole r
 		continueOnFail: true,
 	});
 	expect(result.items.map((item) => [item.json.error, item.pairedItem])).toEqual(
-		[0, 1, 2].map((item) => ['Item 0, field "options.batchSize": must be a whole number from 1 to 50000', { item }]),
+		[0, 1, 2].map((item) => ['Item 1, field "options.batchSize": must be a whole number from 1 to 50000', { item }]),
 	);
 	expect(ctx.sim.requests).toHaveLength(0);
 });

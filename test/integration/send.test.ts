@@ -100,13 +100,13 @@ describe('sms: send', () => {
 	});
 
 	it.each([
-		[{ contacts: '919876543210, 12ab5678' }, 'Item 0, field "contacts": "12ab5678" is not a phone number'],
-		[{ contacts: '1234567' }, 'Item 0, field "contacts": "1234567" is not a phone number'],
-		[{ contacts: ' , ; ' }, 'Item 0, field "contacts": has no phone number'],
-		[{ message: '={{ $json.missing }}' }, 'Item 0, field "message": is empty'],
-		[{ message: 'x'.repeat(721) }, 'Item 0, field "message": is 721 characters long; the provider accepts at most 720'],
-		[{ senderId: '={{ "" }}' }, 'Item 0, field "senderId": is empty'],
-		[{ options: { dlrUrl: 'not a url' } }, 'Item 0, field "options.dlrUrl": "not a url" is not an http(s) URL'],
+		[{ contacts: '919876543210, 12ab5678' }, 'Item 1, field "contacts": "12ab5678" is not a phone number'],
+		[{ contacts: '1234567' }, 'Item 1, field "contacts": "1234567" is not a phone number'],
+		[{ contacts: ' , ; ' }, 'Item 1, field "contacts": has no phone number'],
+		[{ message: '={{ $json.missing }}' }, 'Item 1, field "message": is empty'],
+		[{ message: 'x'.repeat(721) }, 'Item 1, field "message": is 721 characters long; the provider accepts at most 720'],
+		[{ senderId: '={{ "" }}' }, 'Item 1, field "senderId": is empty'],
+		[{ options: { dlrUrl: 'not a url' } }, 'Item 1, field "options.dlrUrl": "not a url" is not an http(s) URL'],
 	])('refuses bad input (case %#) before any request', async (overrides, message) => {
 		const result = await run(ctx.sim, { parameters: send(overrides) });
 		expect(result.error?.message).toBe(message);
@@ -119,7 +119,7 @@ describe('sms: send', () => {
 			parameters: send({ contacts: '={{ $json.to }}' }),
 			items: [{ to: '919876543210' }, { to: '919812345678' }, { to: 'call me' }],
 		});
-		expect(result.error?.message).toBe('Item 2, field "contacts": "call me" is not a phone number');
+		expect(result.error?.message).toBe('Item 3, field "contacts": "call me" is not a phone number');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
@@ -132,7 +132,7 @@ describe('sms: send', () => {
 		expect(ctx.sim.requests.map((request) => request.form.contacts)).toEqual(['919876543210', '919812345678']);
 		expect(result.items.map((item) => [item.pairedItem, item.json.success ?? item.json.error])).toEqual([
 			[{ item: 0 }, true],
-			[{ item: 1 }, 'Item 1, field "contacts": "call me" is not a phone number'],
+			[{ item: 1 }, 'Item 2, field "contacts": "call me" is not a phone number'],
 			[{ item: 2 }, true],
 		]);
 	});
@@ -192,7 +192,7 @@ describe('sms: send options per item', () => {
 			continueOnFail: true,
 		});
 		expect(result.items.map((item) => item.json.error ?? item.json.success)).toEqual([
-			'Item 0, field "options.dlrUrl": "ftp://nope" is not an http(s) URL',
+			'Item 1, field "options.dlrUrl": "ftp://nope" is not an http(s) URL',
 			true,
 		]);
 		expect(ctx.sim.requests.map((request) => request.form.dlr_url)).toEqual(['https://n8n.test/webhook/x/dlr']);

@@ -117,7 +117,7 @@ describe('sms: sendBulk', () => {
 
 	it('a batch size above the provider limit is refused before any request', async () => {
 		const result = await run(ctx.sim, { parameters: bulk({ options: { batchSize: BULK_LIMIT + 1 } }), items: people(1) });
-		expect(result.error?.message).toBe(`Item 0, field "options.batchSize": must be a whole number from 1 to ${BULK_LIMIT}`);
+		expect(result.error?.message).toBe(`Item 1, field "options.batchSize": must be a whole number from 1 to ${BULK_LIMIT}`);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
@@ -160,7 +160,7 @@ describe('sms: sendBulk', () => {
 		const items = people(3);
 		items[1].mobile = 'n/a';
 		const result = await run(ctx.sim, { parameters: bulk(), items });
-		expect(result.error?.message).toBe('Item 1, field "mobile": "n/a" is not a phone number');
+		expect(result.error?.message).toBe('Item 2, field "mobile": "n/a" is not a phone number');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
@@ -172,6 +172,6 @@ describe('sms: sendBulk', () => {
 			{ mobile: '910000000000', msg: 'P0' },
 			{ mobile: '910000000002', msg: 'P2' },
 		]);
-		expect(result.items[1]).toEqual({ json: { error: 'Item 1, field "message": is empty', description: 'An SMS needs some text.' }, pairedItem: { item: 1 } });
+		expect(result.items[1]).toEqual({ json: { error: 'Item 2, field "message": is empty', description: 'An SMS needs some text.' }, pairedItem: { item: 1 } });
 	});
 });

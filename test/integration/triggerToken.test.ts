@@ -42,15 +42,15 @@ it('without the option the DLR URL goes as given', async () => {
 });
 
 it.each<[string, IDataObject, ICredentialDataDecryptedObject | undefined, string]>([
-	['no DLR URL', { addTriggerToken: true }, { token: TOKEN }, 'Item 0, field "options.addTriggerToken": needs a DLR URL'],
-	['no Webhook credential on the node', { dlrUrl: TRIGGER_URL, addTriggerToken: true }, undefined, 'Item 0, field "options.addTriggerToken": needs an SMS Handover Webhook API credential on this node'],
+	['no DLR URL', { addTriggerToken: true }, { token: TOKEN }, 'Item 1, field "options.addTriggerToken": needs a DLR URL'],
+	['no Webhook credential on the node', { dlrUrl: TRIGGER_URL, addTriggerToken: true }, undefined, 'Item 1, field "options.addTriggerToken": needs an SMS Handover Webhook API credential on this node'],
 	[
 		'a credential token the trigger would refuse',
 		{ dlrUrl: TRIGGER_URL, addTriggerToken: true },
 		{ token: 'short' },
-		'Item 0, field "options.addTriggerToken": the Webhook credential\'s token cannot be used: The secret token has 5 characters; use at least 16',
+		'Item 1, field "options.addTriggerToken": the Webhook credential\'s token cannot be used: The secret token has 5 characters; use at least 16',
 	],
-	['a token already in the URL', { dlrUrl: `${TRIGGER_URL}?token=old-token-typed-by-hand`, addTriggerToken: true }, { token: TOKEN }, 'Item 0, field "options.dlrUrl": already carries a token'],
+	['a token already in the URL', { dlrUrl: `${TRIGGER_URL}?token=old-token-typed-by-hand`, addTriggerToken: true }, { token: TOKEN }, 'Item 1, field "options.dlrUrl": already carries a token'],
 ])('refuses %s before anything is sent', async (_label, options, webhookCredential, message) => {
 	const result = await run(ctx.sim, { parameters: send(options), webhookCredential });
 	expect(result.error?.message).toBe(message);
@@ -60,5 +60,5 @@ it.each<[string, IDataObject, ICredentialDataDecryptedObject | undefined, string
 
 it('a malformed DLR URL is quoted with its token hidden', async () => {
 	const result = await run(ctx.sim, { parameters: send({ dlrUrl: 'n8n.example.com/dlr?token=typed-in-by-hand-0123' }) });
-	expect(result.error?.message).toBe('Item 0, field "options.dlrUrl": "n8n.example.com/dlr?token=***" is not an http(s) URL');
+	expect(result.error?.message).toBe('Item 1, field "options.dlrUrl": "n8n.example.com/dlr?token=***" is not an http(s) URL');
 });

@@ -13,9 +13,12 @@ export function describeValue(value: unknown): string {
 	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-/** Bad input: the message names the item and the field, so the user finds it at once. */
+/**
+ * Bad input: the message names the item and the field, so the user finds it at once. Items are
+ * counted from 1 in the text, as n8n's tables show them; `itemIndex` stays n8n's 0-based index.
+ */
 export function inputError(node: INode, itemIndex: number, field: string, problem: string, description?: string) {
-	return new NodeOperationError(node, `Item ${itemIndex}, field "${field}": ${problem}`, {
+	return new NodeOperationError(node, `Item ${itemIndex + 1}, field "${field}": ${problem}`, {
 		itemIndex,
 		description,
 	});
@@ -82,7 +85,7 @@ export function failEveryItem(node: INode, continueOnFail: boolean, error: unkno
 
 /** After a failed item of Send, Schedule or OTP Send: the items that went out before it. */
 export function submittedItems(sent: Array<{ itemIndex: number; shootIds: string[] }>): string {
-	const listed = sent.map(({ itemIndex, shootIds }) => `item ${itemIndex} (shoot id ${shootIds.join(', ')})`);
+	const listed = sent.map(({ itemIndex, shootIds }) => `item ${itemIndex + 1} (shoot id ${shootIds.join(', ')})`);
 	return listed.length
 		? `Already submitted before this error, do not send these again: ${listed.join('; ')}.`
 		: 'Nothing was submitted before this error.';
