@@ -15,6 +15,9 @@ export class SmsHandoverTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SMS Handover Trigger',
 		name: 'smsHandoverTrigger',
+		// n8n's editor opens this as it is; without it, it appends its ?utm_… query to the codex link,
+		// behind any #anchor, which breaks the anchor.
+		documentationUrl: 'https://www.npmjs.com/package/n8n-nodes-smshandover#delivery-reports',
 		icon: { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' },
 		group: ['trigger'],
 		// Version 2 behaves the same. n8n evaluates an extra expression (the Webhook node's old
@@ -26,9 +29,11 @@ export class SmsHandoverTrigger implements INodeType {
 		// second, version-4-only entry would hide it from versions 1-3; the node refuses instead.)
 		version: [1, 2, 3, 4],
 		defaultVersion: 4,
+		// "Reports: delivered, failed", "All reports + inbound SMS", "Inbound SMS".
 		subtitle:
-			'={{ $parameter["events"].length ? "On: " + $parameter["events"].join(", ") : "On every delivery report" }}',
-		description: 'Starts the workflow when SMS Handover pushes a delivery report or forwards an inbound SMS',
+			'={{ [($parameter["triggerOn"] || []).includes("inboundSms") && !($parameter["triggerOn"] || []).includes("deliveryReport") ? "" : (($parameter["events"] || []).length === 0 || $parameter["events"].includes("all") ? "All reports" : "Reports: " + $parameter["events"].join(", ")), ($parameter["triggerOn"] || []).includes("inboundSms") ? "inbound SMS" : ""].filter(Boolean).join(" + ").replace(/^inbound/, "Inbound") }}',
+		// n8n's node list shows this text for the whole package (the action node included): it says both.
+		description: 'Send SMS and OTPs with SMS Handover, and start workflows on its delivery reports and inbound SMS',
 		defaults: {
 			name: 'SMS Handover Trigger',
 		},

@@ -22,6 +22,10 @@ async function trigger(parameters: Record<string, unknown> = {}, options: Trigge
 	return endpoint;
 }
 
+// What the sender (or a user testing with curl) reads when the trigger refuses its token.
+const WRONG_TOKEN =
+	"Unauthorized: missing or wrong token. This trigger starts only on requests that carry its Webhook credential's secret token, as ?token=<secret> or the X-SMSHandover-Token header: turn on Add Trigger Token in the SMS Handover node that sends, or append ?token=<secret> to the URL given to the panel.";
+
 const withQuery = (url: string, query: Record<string, string>) => `${url}?${new URLSearchParams(query)}`;
 
 const REPORTS = [
@@ -153,8 +157,8 @@ describe('secret token', () => {
 		const endpoint = await trigger(secret);
 		const pushes = await sim.pushDlr(target(endpoint.url), { style: 'query', reports: REPORTS });
 		expect(pushes.map((push) => [push.status, push.responseBody])).toEqual([
-			[401, 'Unauthorized: missing or wrong token'],
-			[401, 'Unauthorized: missing or wrong token'],
+			[401, WRONG_TOKEN],
+			[401, WRONG_TOKEN],
 		]);
 		expect(endpoint.executions).toEqual([]);
 		expect(endpoint.calls.map((call) => call.thrown)).toEqual([undefined, undefined]);
@@ -173,6 +177,16 @@ describe('secret token', () => {
 });
 
 describe('events filter', () => {
+	it.each([
+		['All Reports, the default', ['all']],
+		['All Reports next to statuses', ['all', 'failed']],
+		['an empty selection (saved before All Reports existed)', []],
+	])('lets every status through with %s', async (_label, events) => {
+		const endpoint = await trigger({ events });
+		await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: REPORTS });
+		expect(endpoint.executions.map((call) => call.items)).toEqual([ITEMS]);
+	});
+
 	it('keeps only the chosen statuses', async () => {
 		const endpoint = await trigger({ events: ['failed', 'expired'] });
 		await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: REPORTS });
@@ -271,7 +285,7 @@ describe('bad requests', () => {
 	});
 
 	it('an unexpected failure answers 500 instead of throwing out of webhook()', async () => {
-		const endpoint = await trigger({ events: '={{ $json.missing.deeper }}' });
+		const endpoint = await trigger({ events: '={{ { not: "a list" } }}' });
 		const response = await post(endpoint.url, 'application/json', JSON.stringify(REPORTS[0]));
 		expect([response.status, await response.text()]).toEqual([500, 'Could not process the delivery report request']);
 		expect(endpoint.calls.map((call) => [call.executed, call.thrown])).toEqual([[false, undefined]]);

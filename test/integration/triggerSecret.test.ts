@@ -12,7 +12,8 @@ const PARAMETER_TOKEN = testKey('param-secret-token', 3);
 /** The token with its last character changed. */
 const nearMiss = (token: string) => `${token.slice(0, -1)}${token.endsWith('7') ? '8' : '7'}`;
 const REPORT = { sms_shoot_id: 'SHOOT-9', mobile: '919765600009', status: 'DELIVRD', error_code: '000' };
-const UNAUTHORIZED = 'Unauthorized: missing or wrong token';
+const UNAUTHORIZED =
+	"Unauthorized: missing or wrong token. This trigger starts only on requests that carry its Webhook credential's secret token, as ?token=<secret> or the X-SMSHandover-Token header: turn on Add Trigger Token in the SMS Handover node that sends, or append ?token=<secret> to the URL given to the panel.";
 
 const endpoints: TriggerEndpoint[] = [];
 afterEach(async () => {

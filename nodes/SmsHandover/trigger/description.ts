@@ -1,5 +1,8 @@
 import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
+/** The Events entry that lets every delivery status through (as does an empty selection). */
+export const ALL_REPORTS = 'all';
+
 /** From this version the trigger refuses every request until it has a Webhook credential. */
 export const SECRET_REQUIRED_FROM_VERSION = 4;
 
@@ -55,7 +58,7 @@ function optionsCollection(options: INodeProperties[], displayOptions?: INodePro
 
 const wiringNotice: INodeProperties = {
 	displayName:
-		"SMS Handover has no API to register this URL. Delivery reports: paste this node's Production URL into the SMS Handover node's DLR URL option and turn on its Add Trigger Token option (it adds this trigger's secret when it sends), or into your panel's delivery-report settings with the secret appended: <code>.../dlr?token=&lt;secret&gt;</code>. Inbound SMS: set your panel's Default MO URL to <code>.../dlr?token=&lt;secret&gt;&amp;from=%p&amp;text=%r&amp;to=%v&amp;&#105;d=%i&amp;time=%t&amp;keyword=%m</code>.",
+		"<b>Test</b>: click Listen for test event, then send a message whose DLR URL is this node's <b>Test URL</b> (the SMS Handover node's DLR URL option, with Add Trigger Token on), or push a report to it from the sandbox's control page (<code>npm run dev</code> prints its address). <b>Live</b>: activate the workflow and use the <b>Production URL</b> instead. Both take the Webhook credential's secret: <code>.../webhook-test/…/dlr?token=&lt;secret&gt;</code> while listening, <code>.../webhook/…/dlr?token=&lt;secret&gt;</code> when active; without it the request gets 401 and starts nothing.<br><br>SMS Handover has no API to register this URL: paste it into the sending node's DLR URL option or the panel's delivery-report settings. <b>Inbound SMS</b>: set your panel's Default MO URL to <code>.../dlr?token=&lt;secret&gt;&amp;from=%p&amp;text=%r&amp;to=%v&amp;&#105;d=%i&amp;time=%t&amp;keyword=%m</code>.",
 	name: 'notice',
 	type: 'notice',
 	default: '',
@@ -71,7 +74,10 @@ const openDoorNotice: INodeProperties = {
 	displayOptions: { show: { '@version': [{ _cnd: { lt: SECRET_REQUIRED_FROM_VERSION } }] } },
 };
 
-/** What the trigger starts on. n8n names the node list's "On …" entries after this first multi-select. */
+/**
+ * What the trigger starts on. n8n's node list makes its trigger entries ("On …") from the first
+ * parameter displayed as "Event", "Events" or "Trigger On", so this one names them (`action`).
+ */
 const triggerOn: INodeProperties = {
 	displayName: 'Trigger On',
 	name: 'triggerOn',
@@ -82,11 +88,13 @@ const triggerOn: INodeProperties = {
 		{
 			name: 'Delivery Report',
 			value: 'deliveryReport',
+			action: 'On delivery report (any status)',
 			description: 'The panel pushes the delivery report of a message sent with this URL as DLR URL',
 		},
 		{
 			name: 'Inbound SMS',
 			value: 'inboundSms',
+			action: 'On inbound SMS',
 			description: "A handset sends an SMS to one of the account's virtual numbers or keywords, and the panel forwards it",
 		},
 	],
@@ -96,24 +104,26 @@ const events: INodeProperties = {
 	displayName: 'Events',
 	name: 'events',
 	type: 'multiOptions',
-	default: [],
+	default: [ALL_REPORTS],
 	displayOptions: { show: { triggerOn: ['deliveryReport'] } },
-	description: 'Which delivery statuses start the workflow. Leave empty for every report.',
+	description:
+		'Which delivery reports start the workflow: All Reports, or only the statuses picked here (a report with another status is answered and ignored)',
 	options: [
-		{ name: 'Delivered', value: 'delivered', description: 'The message reached the handset' },
-		{ name: 'Expired', value: 'expired', description: 'The message expired before delivery' },
+		{ name: 'All Reports', value: ALL_REPORTS, description: 'Every delivery report, whatever its status' },
+		{ name: 'Delivered', value: 'delivered', description: 'Only reports of messages that reached the handset' },
+		{ name: 'Expired', value: 'expired', description: 'Only reports of messages that expired before delivery' },
 		{
 			name: 'Failed',
 			value: 'failed',
-			description: 'The message could not be delivered (absent subscriber, invalid number, ...)',
+			description: 'Only reports of messages that could not be delivered (absent subscriber, invalid number, ...)',
 		},
 		{
 			name: 'Pending',
 			value: 'pending',
-			description: 'The message is accepted, queued or on its way',
+			description: 'Only reports of messages accepted, queued or on their way',
 		},
-		{ name: 'Rejected', value: 'rejected', description: 'The message was refused (DND, NDNC, ...)' },
-		{ name: 'Unknown', value: 'unknown', description: 'The report carries a status we do not recognise' },
+		{ name: 'Rejected', value: 'rejected', description: 'Only reports of refused messages (DND, NDNC, ...)' },
+		{ name: 'Unknown', value: 'unknown', description: 'Only reports with a status we do not recognise' },
 	],
 };
 

@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { inboundKey, type DeliveryReport } from '../helpers/dlr';
 import { answer, incomingRequest, neverThrow, readTriggerRequest } from '../webhook/request';
 import { dedupeKey, SeenReports } from './dedupe';
-import { SECRET_REQUIRED_FROM_VERSION } from './description';
+import { ALL_REPORTS, SECRET_REQUIRED_FROM_VERSION } from './description';
 import { webhookSecret } from './secret';
 import { carriesToken } from './token';
 
@@ -68,10 +68,34 @@ async function refusal(context: IWebhookFunctions, options: TriggerOptions): Pro
 			`${which(context)} uses the deprecated Secret Token option, which is stored in clear in the workflow. Move the token to an SMS Handover Webhook API credential. Later cases are not logged again.`,
 		);
 	}
-	return carriesToken(secret.token, request.query, request.headers) ? null : answer(context, 401, 'Unauthorized: missing or wrong token');
+	if (carriesToken(secret.token, request.query, request.headers)) return null;
+	// The trigger cannot show hints in the editor, which keeps listening: the answer (which the
+	// sender sees) and one line in n8n's log say what to fix.
+	warnOnce(
+		context,
+		'wrongToken',
+		`${which(context)} refused a request without its secret token or with a wrong one (401). Later cases are not logged again.`,
+	);
+	return answer(context, 401, WRONG_TOKEN_ANSWER);
 }
 
+/** The 401 body for a missing or wrong token: the sender (or the user testing with curl) reads it. */
+export const WRONG_TOKEN_ANSWER =
+	"Unauthorized: missing or wrong token. This trigger starts only on requests that carry its Webhook credential's secret token, as ?token=<secret> or the X-SMSHandover-Token header: turn on Add Trigger Token in the SMS Handover node that sends, or append ?token=<secret> to the URL given to the panel.";
+
 type TriggerOn = 'deliveryReport' | 'inboundSms';
+
+/**
+ * The statuses Events lets through, or null for all: "All Reports", or nothing selected, means
+ * all. An expression may give a list or a comma-separated text.
+ */
+function eventFilter(context: IWebhookFunctions): string[] | null {
+	const value = context.getNodeParameter('events', []) as unknown;
+	const events = typeof value === 'string' ? value.split(',').map((event) => event.trim()).filter(Boolean) : (value ?? []);
+	if (!Array.isArray(events)) throw new Error(`Events is ${typeof events}, not a list of statuses`);
+	if (events.length === 0 || events.includes(ALL_REPORTS)) return null;
+	return events.map(String);
+}
 
 /** What the trigger starts on; nothing selected (or a node from before the option) means delivery reports. */
 function triggerOn(context: IWebhookFunctions): TriggerOn[] {
@@ -112,9 +136,9 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		);
 		return {};
 	}
-	const events = context.getNodeParameter('events', []) as string[];
+	const statuses = eventFilter(context);
 	let reports: DeliveryReport[] = parsed.reports;
-	if (events.length > 0) reports = reports.filter((report) => events.includes(report.status));
+	if (statuses) reports = reports.filter((report) => statuses.includes(report.status));
 	reports = deduplicated(context, options, reports, dedupeKey);
 	return toItems(reports.map((report) => ({ event: 'deliveryReport', ...report })) as unknown as IDataObject[]);
 }
