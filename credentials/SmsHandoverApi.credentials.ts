@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { accountTimeZoneProperties, credentialTimeZone, timeZoneProblem } from './accountTimeZone';
+
 export const API_CREDENTIAL_TYPE = 'smsHandoverApi';
 
 /**
@@ -17,6 +19,13 @@ export const API_KEY_PATH_MARKER = '{apiKey}';
 
 /** The balance endpoint: it reads nothing but the key, so testing a credential consumes nothing. */
 export const BALANCE_PATH = `/miscapi/${API_KEY_PATH_MARKER}/getBalance/true/`;
+
+/**
+ * Marks the credential's Test request. `authenticate` removes it and checks the Account Time Zone
+ * then (a declarative test can only look at the panel's answer, which knows nothing of it), so a
+ * zone n8n does not know fails the Test instead of the first scheduled send.
+ */
+const CREDENTIAL_TEST_HEADER = 'x-smshandover-credential-test';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -52,6 +61,12 @@ export async function placeApiKey(
 	if (insecure) throw new Error(insecure);
 	const key = String(credentials.apiKey ?? '').trim();
 	const options: IHttpRequestOptions = { ...requestOptions };
+	if (options.headers && CREDENTIAL_TEST_HEADER in options.headers) {
+		options.headers = { ...options.headers };
+		delete options.headers[CREDENTIAL_TEST_HEADER];
+		const zoneProblem = timeZoneProblem(credentialTimeZone(credentials));
+		if (zoneProblem) throw new Error(zoneProblem);
+	}
 	options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '') || undefined;
 
 	if (options.url.includes(API_KEY_PATH_MARKER)) {
@@ -109,14 +124,14 @@ export class SmsHandoverApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
-					name: 'Bulk_campaigm (as Documented)',
+					name: 'As in the API Documentation',
 					value: 'bulk_campaigm',
-					description: "The spelling in SMS Handover's API documentation",
+					description: 'Sends them as "bulk_campaigm" (without the final n), the spelling of SMS Handover\'s API documentation',
 				},
 				{
-					name: 'Bulk_campaign',
+					name: 'Corrected Spelling',
 					value: 'bulk_campaign',
-					description: "The spelling the panel's Node API reads",
+					description: 'Sends them as "bulk_campaign", the spelling the panel\'s Node API reads',
 				},
 			],
 			default: 'bulk_campaigm',
@@ -144,15 +159,7 @@ export class SmsHandoverApi implements ICredentialType {
 			description:
 				'How your panel reads Send and Schedule texts. Send yourself a message with a "+" in it: if it arrives as a space, choose Twice. Send Bulk is not affected.',
 		},
-		{
-			displayName: 'Account Time Zone',
-			name: 'timeZone',
-			type: 'string',
-			default: 'Asia/Kolkata',
-			placeholder: 'Asia/Kolkata',
-			description:
-				"IANA time zone the panel reads a scheduled message's time in (Schedule, and Send Bulk's Schedule At): scheduled times are converted into it. It governs scheduling only; report times without an offset are read in the workflow's time zone.",
-		},
+		...accountTimeZoneProperties,
 	];
 
 	authenticate = placeApiKey;
@@ -177,7 +184,7 @@ export class SmsHandoverApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: BALANCE_PATH,
-			headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
+			headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1', [CREDENTIAL_TEST_HEADER]: '1' },
 			json: false,
 			encoding: 'text',
 		},

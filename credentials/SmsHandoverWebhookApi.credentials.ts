@@ -53,7 +53,7 @@ export class SmsHandoverWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-smshandover#webhook-secret';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-smshandover#sms-handover-webhook-api';
 
 	properties: INodeProperties[] = [
 		{

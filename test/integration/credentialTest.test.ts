@@ -84,6 +84,24 @@ describe('credential test', () => {
 		expect(seen()).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
 	});
 
+	it.each([
+		['a time zone n8n does not know', { timeZone: 'IST India' }, 'The credential\'s Account Time Zone "IST India" is not a time zone n8n knows. Pick the account\'s zone from the list (for example Asia/Kolkata or Europe/London).'],
+		['Other with no zone typed', { timeZone: 'other', timeZoneOther: ' ' }, "The credential's Account Time Zone is Other, but Other Time Zone is empty. Type an IANA zone name there, such as Europe/London."],
+	])('fails %s before anything is sent', async (_label, zone, message) => {
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl, ...zone })).toEqual({ status: 'Error', message });
+		expect(seen()).toEqual([]);
+	});
+
+	it.each([
+		['a listed zone', { timeZone: 'Europe/London' }],
+		['a typed zone (Other)', { timeZone: 'other', timeZoneOther: 'America/Ciudad_Juarez' }],
+		['a free-text zone saved before the list existed', { timeZone: 'asia/calcutta' }],
+	])('passes with %s, and the panel never sees the test marker', async (_label, zone) => {
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl, ...zone })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(seen()).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
+		expect(Object.keys(ctx.sim.requests[0].headers).filter((name) => name.startsWith('x-smshandover'))).toEqual([]);
+	});
+
 	it('fails when nothing listens there, without showing the key', async () => {
 		const result = await test({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');

@@ -29,15 +29,27 @@ describe('sms: schedule', () => {
 		expect(result.items[0].json).toMatchObject({ providerTime, scheduledAt, timeZone, success: true });
 	});
 
+	it('reads a zone typed under Other, and a zone saved as free text before the list', async () => {
+		for (const zone of [{ timeZone: 'other', timeZoneOther: 'America/New_York' }, { timeZone: 'US/Eastern', timeZoneOther: '' }]) {
+			ctx.sim.reset();
+			const result = await run(ctx.sim, {
+				parameters: schedule('2099-07-01T09:05:00Z'),
+				credentials: { apiKey: ctx.sim.apiKey, baseUrl: ctx.sim.baseUrl, ...zone },
+			});
+			expect(result.error).toBeUndefined();
+			expect(ctx.sim.requests[0].form.time).toBe('2099-07-01 05:05');
+		}
+	});
+
 	it('refuses a time in the past before any request', async () => {
 		const result = await run(ctx.sim, { parameters: schedule('2020-01-01T10:00:00') });
-		expect(result.error?.message).toBe('Item 0, field "scheduleAt": 2020-01-01 10:00 (Asia/Kolkata) is in the past');
+		expect(result.error?.message).toBe('Item 1, field "scheduleAt": 2020-01-01 10:00 (Asia/Kolkata) is in the past');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
 	it('refuses a date that is not a date', async () => {
 		const result = await run(ctx.sim, { parameters: schedule('={{ "next tuesday" }}') });
-		expect(result.error?.message).toBe('Item 0, field "scheduleAt": "next tuesday" is not a date and time');
+		expect(result.error?.message).toBe('Item 1, field "scheduleAt": "next tuesday" is not a date and time');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
@@ -46,7 +58,7 @@ describe('sms: schedule', () => {
 			parameters: schedule('2099-01-01T10:00:00'),
 			credentials: { apiKey: ctx.sim.apiKey, baseUrl: ctx.sim.baseUrl, timeZone: 'Mars/Olympus' },
 		});
-		expect(result.error?.message).toBe('The credential\'s time zone "Mars/Olympus" is not a known IANA time zone');
+		expect(result.error?.message).toBe('The credential\'s Account Time Zone "Mars/Olympus" is not a time zone n8n knows. Pick the account\'s zone from the list (for example Asia/Kolkata or Europe/London).');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 });

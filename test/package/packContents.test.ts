@@ -7,6 +7,8 @@ import { listRepoDir, npmInRepo as npm, readRepoFile } from '../harness/repo';
 
 const TOP_LEVEL = ['CHANGELOG.md', 'LICENSE', 'README.md', 'index.js', 'package.json'];
 const BUILT = /^dist\/(credentials|nodes\/SmsHandover)\/[\w./-]+\.(js|js\.map|d\.ts|svg|node\.json)$/;
+// Data files the build ships besides code: the credential's time zone list (scripts/time-zones.mjs).
+const DATA = ['dist/credentials/timeZones.json'];
 
 describe('npm pack', () => {
 	let files: string[] = [];
@@ -18,7 +20,7 @@ describe('npm pack', () => {
 
 	it('ships only the build, index.js, README, LICENSE, CHANGELOG and package.json', () => {
 		expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(TOP_LEVEL);
-		expect(files.filter((f) => f.startsWith('dist/') && !BUILT.test(f))).toEqual([]);
+		expect(files.filter((f) => f.startsWith('dist/') && !BUILT.test(f))).toEqual(DATA);
 	});
 
 	it('registers and ships every node and credential, with their icons and codex files', () => {

@@ -18,6 +18,7 @@ const CREDENTIAL_TEST_CHECKS = [
 	'credential test (POST /rest/credentials/test): good key OK, one balance GET, nothing else sent',
 	'credential test: wrong key fails with our message although the panel answers HTTP 200',
 	'credential test: admin key (INFO text) OK',
+	'credential test: a time zone n8n does not know ("IST India") fails with our message, nothing sent',
 ];
 
 async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
@@ -37,6 +38,14 @@ async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
 			assert.deepStrictEqual(seen, [`GET /miscapi/${key}/getBalance/true/`]);
 		});
 	}
+	await runner.check(label(3), async () => {
+		await sim.reset();
+		assert.deepStrictEqual(await pressTest({ timeZone: 'IST India' }), {
+			status: 'Error',
+			message: 'The credential\'s Account Time Zone "IST India" is not a time zone n8n knows. Pick the account\'s zone from the list (for example Asia/Kolkata or Europe/London).',
+		});
+		assert.deepStrictEqual(await sim.requests(), []);
+	});
 }
 
 module.exports = { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks };

@@ -17,7 +17,9 @@ export const description: INodeProperties[] = forOperation('otp', 'send', [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The OTP channel of your account to send the code through',
+		placeholder: 'e.g. 27',
+		description:
+			"The number of the OTP channel to send the code through (its route, sender and message template). In your panel, open OTP Channels (under Components) and choose Actions → Edit Channel: the page's address ends in the Channel ID (…/editOtpChannel/27 is channel 27).",
 	},
 	{ ...mobileField, description: 'Number to send the code to, with country code, e.g. 919876543210' },
 	requestOptions,

@@ -2,10 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BULK_PARAMETER, BULK_PARAMETER_NAMES, type BulkParameterName } from '../../helpers/panelLimits';
-import { isValidTimeZone } from '../../helpers/scheduleTime';
+import { credentialTimeZone, timeZoneProblem } from '../../../../credentials/accountTimeZone';
 import { CREDENTIAL_TYPE } from '../../transport';
-
-export const DEFAULT_ACCOUNT_TIME_ZONE = 'Asia/Kolkata';
 
 /** What the credential says about the account besides its key (the key stays with the transport). */
 export interface AccountSettings {
@@ -21,7 +19,7 @@ export async function accountSettings(context: IExecuteFunctions): Promise<Accou
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const name = String(credentials.bulkParameterName ?? '') as BulkParameterName;
 	return {
-		timeZone: String(credentials.timeZone ?? '').trim() || DEFAULT_ACCOUNT_TIME_ZONE,
+		timeZone: credentialTimeZone(credentials),
 		bulkParameterName: BULK_PARAMETER_NAMES.includes(name) ? name : BULK_PARAMETER,
 		messageDecoding: credentials.messageDecoding === 'twice' ? 'twice' : 'once',
 	};
@@ -29,10 +27,7 @@ export async function accountSettings(context: IExecuteFunctions): Promise<Accou
 
 /** The account's time zone, for a scheduled send: the panel reads the `time` it is given in it. */
 export function accountTimeZone(context: IExecuteFunctions, settings: AccountSettings): string {
-	if (!isValidTimeZone(settings.timeZone)) {
-		throw new NodeOperationError(context.getNode(), `The credential's time zone "${settings.timeZone}" is not a known IANA time zone`, {
-			description: 'Use a name such as Asia/Kolkata or Europe/London.',
-		});
-	}
+	const problem = timeZoneProblem(settings.timeZone);
+	if (problem) throw new NodeOperationError(context.getNode(), problem);
 	return settings.timeZone;
 }
