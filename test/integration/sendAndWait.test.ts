@@ -70,7 +70,7 @@ describe('push: sending and waiting', () => {
 					mobile: '919876543210',
 					senderId: 'SMSHND',
 					parts: 1,
-					reason: 'no report within Max Wait',
+					reason: `no report within Max Wait; the resume URL was on ${url.host}, which only a panel on this machine can reach (set WEBHOOK_URL or N8N_WEBHOOK_URL)`,
 					waitMethod: 'push',
 					waitUntil: waitTill.toISOString(),
 					waitKeyHash: createHash('sha256').update(key).digest('hex'),
@@ -78,8 +78,26 @@ describe('push: sending and waiting', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+		// The editor shows this above the waiting node's output (the log line alone went unseen).
+		expect(result.run.data.resultData.runData['SMS Handover'][0].hints).toEqual([
+			{
+				type: 'warning',
+				location: 'outputPane',
+				message: `Send and Wait for Delivery gives SMS Handover a resume URL on ${url.host}, which the panel cannot reach. Set WEBHOOK_URL (n8n 1.x) or N8N_WEBHOOK_URL (2.x) to n8n's public address, on every process that runs executions. (A local sandbox can reach it.)`,
+			},
+		]);
 		expect(JSON.stringify(result.run.data)).not.toContain(key);
 		expect(visibleText(result)).not.toContain(API_KEY);
+	});
+
+	it('gives no hint and the plain timeout reason when n8n\'s resume URL is public', async () => {
+		const params = parameters();
+		const result = await run(ctx.sim, { parameters: params, webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting' });
+		expect(result.error).toBeUndefined();
+		expect(String(ctx.sim.requests[0].form.dlr_url)).toMatch(/^https:\/\/n8n\.example\.com\/webhook-waiting\//);
+		expect(result.run.data.resultData.runData['SMS Handover'][0].hints).toEqual([]);
+		const stack = result.run.data.executionData!.nodeExecutionStack[0].data.main[0]!;
+		expect(stack[0].json.reason).toBe('no report within Max Wait');
 	});
 
 	it('resumes with the normalised report when the panel pushes its final report', async () => {
@@ -183,14 +201,28 @@ describe('poll', () => {
 			},
 		]);
 	});
+
+	it('fills the pulled report from what the send knew, and says in a hint what stays empty', async () => {
+		ctx.sim.configure({ dlr: { autoPush: true, delayMs: 500 } });
+		const result = await run(ctx.sim, { parameters: parameters({ waitMethod: 'poll' }) });
+		expect(result.items[0].json).toMatchObject({ status: 'delivered', senderId: 'SMSHND', parts: 1, deliveredAt: null, route: null });
+		expect(result.items[0].json.sentAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+		expect(result.run.data.resultData.runData['SMS Handover'][0].hints).toEqual([
+			{
+				type: 'info',
+				location: 'outputPane',
+				message: 'Wait Method "Poll" reads the panel\'s pulled report (getDLR), which has no deliveredAt and route: null here. Wait Method "Push" receives the full report.',
+			},
+		]);
+	});
 });
 
 describe('before anything is sent', () => {
 	it.each([
-		[{ contacts: '919876543210, 919812345678' }, 'Item 0, field "contacts": has 2 numbers; Send and Wait for Delivery sends to exactly one'],
-		[{ maxWaitMinutes: 0 }, 'Item 0, field "maxWaitMinutes": must be from 1 to 10080 minutes (7 days)'],
-		[{ waitMethod: 'carrier pigeon' }, 'Item 0, field "waitMethod": "carrier pigeon" is not push or poll'],
-		[{ contacts: 'call me' }, 'Item 0, field "contacts": "call me" is not a phone number'],
+		[{ contacts: '919876543210, 919812345678' }, 'Item 1, field "contacts": has 2 numbers; Send and Wait for Delivery sends to exactly one'],
+		[{ maxWaitMinutes: 0 }, 'Item 1, field "maxWaitMinutes": must be from 1 to 10080 minutes (7 days)'],
+		[{ waitMethod: 'carrier pigeon' }, 'Item 1, field "waitMethod": "carrier pigeon" is not push or poll'],
+		[{ contacts: 'call me' }, 'Item 1, field "contacts": "call me" is not a phone number'],
 	])('%p is refused', async (overrides, message) => {
 		const result = await run(ctx.sim, { parameters: parameters(overrides), webhookWaitingBaseUrl: waiting.baseUrl });
 		expect(result.error?.message).toBe(message);

@@ -41,8 +41,16 @@ export async function awaitDelivery(context: IExecuteFunctions, wait: Wait, mess
 		return await pollForDelivery(context, { shootId, mobile, deadline: wait.until, timeout: message.options.timeout, itemIndex: 0, known });
 	}
 	const waitUntil = new Date(wait.until);
+	// n8n drops the waiting run (and its hints) when the execution resumes: the timeout item keeps why.
+	const reason = wait.resume?.localHost
+		? `no report within Max Wait; the resume URL was on ${wait.resume.localHost}, which only a panel on this machine can reach (set WEBHOOK_URL or N8N_WEBHOOK_URL)`
+		: undefined;
 	const state: INodeExecutionData = {
-		json: { ...timeoutReport(shootId, mobile, 'push', known), waitUntil: waitUntil.toISOString(), waitKeyHash: wait.resume?.keyHash },
+		json: {
+			...timeoutReport(shootId, mobile, 'push', reason ? { ...known, reason } : known),
+			waitUntil: waitUntil.toISOString(),
+			waitKeyHash: wait.resume?.keyHash,
+		},
 		pairedItem: { item: 0 },
 	};
 	context.getExecuteData().data = { main: [[state]] };

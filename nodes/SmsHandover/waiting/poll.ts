@@ -2,9 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { pullReports } from '../actions/shared/deliveryReports';
+import { hintOnce } from './hints';
 import { isFinal, reportFor, timeoutReport } from './outcome';
 
 /** Pauses between pulls: a few seconds first (most reports arrive fast), then every 30 s. */
+/** Report fields a pushed report fills and a pulled getDLR row may not. */
+const PUSH_ONLY_FIELDS = ['deliveredAt', 'sentAt', 'senderId', 'route'];
+
 export const POLL_DELAYS_MS = [3_000, 5_000, 10_000, 15_000, 30_000];
 // Sleep in slices so a cancelled execution stops within seconds.
 const SLICE_MS = 5_000;
@@ -18,6 +22,26 @@ export interface PollRequest {
 	itemIndex: number;
 	/** What is known of the message before any report (kept on a timeout item). */
 	known?: IDataObject;
+}
+
+const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]);
+
+/**
+ * A pulled report with what the send already knew in its empty fields (getDLR rows carry only the
+ * number, the status and its description), and a hint naming the fields that stay empty.
+ */
+function completedFromKnown(context: IExecuteFunctions, report: IDataObject, known: IDataObject = {}): IDataObject {
+	const completed: IDataObject = { ...report };
+	for (const [field, value] of Object.entries(known)) if (completed[field] === null || completed[field] === undefined) completed[field] = value;
+	const empty = PUSH_ONLY_FIELDS.filter((field) => completed[field] === null || completed[field] === undefined);
+	if (empty.length > 0) {
+		hintOnce(context, 'pollReport', {
+			type: 'info',
+			message: `Wait Method "Poll" reads the panel's pulled report (getDLR), which has no ${listed(empty)}: null here. Wait Method "Push" receives the full report.`,
+			location: 'outputPane',
+		});
+	}
+	return completed;
 }
 
 /**
@@ -45,7 +69,7 @@ export async function pollForDelivery(context: IExecuteFunctions, request: PollR
 			lastError = (error as Error).message;
 			continue;
 		}
-		if (isFinal(lastSeen)) return lastSeen as IDataObject;
+		if (isFinal(lastSeen)) return completedFromKnown(context, lastSeen as IDataObject, request.known);
 	}
 	// What the last pull said wins over what was known at the send, where it says anything.
 	const seen = Object.fromEntries(Object.entries(lastSeen ?? {}).filter(([, value]) => value !== null));

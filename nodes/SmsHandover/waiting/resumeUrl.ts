@@ -12,6 +12,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_DLR_URL_LENGTH } from '../helpers/panelLimits';
+import { hintOnce } from './hints';
 
 /** Query parameter of the resume URL that carries this wait's random key. */
 export const WAIT_KEY_PARAMETER = 'smshWait';
@@ -24,6 +25,8 @@ export interface ResumeUrl {
 	url: string;
 	/** Kept in the waiting item; the key itself only travels in the URL. */
 	keyHash: string;
+	/** The host, when it is this machine (a panel elsewhere cannot post to it). */
+	localHost?: string;
 }
 
 /** This execution's resume URL with a fresh key, checked against what the panel can store. */
@@ -47,12 +50,17 @@ export function resumeUrlFor(context: IExecuteFunctions): ResumeUrl {
 			itemIndex: 0,
 		});
 	}
-	if (/^https?:\/\/(localhost|127\.|\[::1\])/i.test(text)) {
-		context.logger.warn(
-			`Send and Wait for Delivery gives SMS Handover a resume URL on ${url.host}, which the panel cannot reach. Set WEBHOOK_URL (n8n 1.x) or N8N_WEBHOOK_URL (2.x) to n8n's public address, on every process that runs executions.`,
-		);
+	const local = /^https?:\/\/(localhost|127\.|\[::1\])/i.test(text);
+	if (local) {
+		const message = `Send and Wait for Delivery gives SMS Handover a resume URL on ${url.host}, which the panel cannot reach. Set WEBHOOK_URL (n8n 1.x) or N8N_WEBHOOK_URL (2.x) to n8n's public address, on every process that runs executions.`;
+		context.logger.warn(message);
+		hintOnce(context, 'localResumeUrl', {
+			type: 'warning',
+			message: `${message} (A local sandbox can reach it.)`,
+			location: 'outputPane',
+		});
 	}
-	return { url: text, keyHash: hashOf(key) };
+	return { url: text, keyHash: hashOf(key), ...(local ? { localHost: url.host } : {}) };
 }
 
 /** Constant-time: both sides are SHA-256 digests of the same length whatever was presented. */

@@ -11,7 +11,8 @@ function resultDataOf(run) {
 
 /**
  * Per node: { items: json[] of output 0, outputs: json[][] (every output), executionTime,
- * error (message or null), runs (how many times the node ran) } — of the node's last run.
+ * error (message or null), runs (how many times the node ran), hints (execution hints the node
+ * gave: [{ type, message, location }]) } — of the node's last run.
  */
 function nodeResults(run) {
 	const resultData = resultDataOf(run);
@@ -30,6 +31,7 @@ function nodeResults(run) {
 			executionStatus: last.executionStatus,
 			error: last.error ? last.error.message || String(last.error) : null,
 			runs: runs.length,
+			hints: last.hints || [],
 		};
 	}
 	return out;

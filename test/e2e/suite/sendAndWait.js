@@ -119,6 +119,12 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 		if (v2) assert.match(resumeUrl.searchParams.get('signature') || '', /^[0-9a-f]{64}$/, "n8n 2.x's resume token in the URL");
 		const pending = itemsOf(row, 'Send and Wait')[0];
 		assertFields(pending, { status: 'pending', mobile: MOBILE_A, heldForApproval: false }, 'output while waiting');
+		// n8n runs here with its webhook URL on localhost: the editor shows a warning above the waiting output.
+		const hints = (row.nodes['Send and Wait'].hints || []).map((hint) => `${hint.type}: ${hint.message}`);
+		assert.ok(
+			hints.some((hint) => /^warning: Send and Wait for Delivery gives SMS Handover a resume URL on (localhost|127\.0\.0\.1)/.test(hint)),
+			`waiting run's hints: ${JSON.stringify(hints)}`,
+		);
 		const { shootId } = pending;
 
 		// The panel's native push of this message's final report (the simulator's builder).
@@ -158,7 +164,12 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 		const result = await n8n.execute(wfs.poll.id);
 		assert.ok(result.ok, `poll run failed: ${result.error}`);
 		const [item] = result.nodes['Send and Wait'].items;
-		assertFields(item, { mobile: MOBILE_A, status: 'delivered', providerStatus: 'Delivered', reason: 'Handset Delivered' }, 'poll output');
+		assertFields(item, { mobile: MOBILE_A, status: 'delivered', providerStatus: 'Delivered', reason: 'Handset Delivered', senderId: SENDER, deliveredAt: null }, 'poll output');
+		// The pulled report is thinner than a push: a hint above the output says which fields are null.
+		assert.deepStrictEqual(
+			result.nodes['Send and Wait'].hints.map((hint) => [hint.type, hint.message]),
+			[['info', 'Wait Method "Poll" reads the panel\'s pulled report (getDLR), which has no deliveredAt and route: null here. Wait Method "Push" receives the full report.']],
+		);
 		const send = (await sim.requests('send')).find((request) => request.form.msg === 'Poll me');
 		assert.equal(send.form.dlr_url, undefined, 'poll sends no dlr_url');
 		assert.ok((await sim.requests('dlr')).length >= 1, 'getDLR was pulled');
@@ -170,6 +181,8 @@ async function runSendAndWaitChecks({ runner, n8n, sim, wfs, prefix, version }) 
 		const done = await executionFor(n8n, timeoutSend, { status: 'success', timeoutMs: 150000 });
 		const [item] = itemsOf(done.row, 'Send and Wait');
 		assertFields(item, { status: 'timeout', mobile: MOBILE_B, senderId: SENDER, parts: 1 }, 'timeout output');
+		// n8n drops the waiting run's hints on resume: the item itself says why no report came.
+		assert.match(String(item.reason), /^no report within Max Wait; the resume URL was on (localhost|127\.0\.0\.1)/, 'timeout reason');
 		assert.match(String(item.shootId), /\S/, 'timeout item names the shoot id');
 		assert.deepStrictEqual(itemsOf(done.row, 'After'), [item], 'the next node continues with the timeout item');
 		assert.equal(itemsOf(done.row, 'Webhook')[0].body.text, timeoutText, "the previous node's output is unchanged");
