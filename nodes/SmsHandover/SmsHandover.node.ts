@@ -21,6 +21,9 @@ export class SmsHandover implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SMS Handover',
 		name: 'smsHandover',
+		// n8n's editor opens this as it is; without it, it appends its ?utm_… query to the codex link,
+		// behind any #anchor, which breaks the anchor.
+		documentationUrl: 'https://www.npmjs.com/package/n8n-nodes-smshandover#operations',
 		icon: { light: 'file:smsHandover.svg', dark: 'file:smsHandover.dark.svg' },
 		group: ['output'],
 		version: 1,

@@ -1,5 +1,7 @@
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { SmsHandoverWebhookApi } from '../../credentials/SmsHandoverWebhookApi.credentials';
+import { SmsHandover } from '../../nodes/SmsHandover/SmsHandover.node';
+import { SmsHandoverTrigger } from '../../nodes/SmsHandover/SmsHandoverTrigger.node';
 import { listRepoFiles, readRepoFile, repoFileExists, resolveRepoLink } from './repoFiles';
 
 /** Documentation links must lead somewhere real once the package is on npm: its README there. */
@@ -88,10 +90,28 @@ function codexUrls(file: string): string[] {
 	return Object.values(codex.resources ?? {}).flatMap((links) => links.map((l) => l.url));
 }
 
+/**
+ * The page n8n's editor (1.123 and 2.41, useNodeDocsUrl) opens for a node's Docs link: its
+ * documentationUrl as it is when it is a web address, else the codex's first primaryDocumentation
+ * URL with n8n's `?utm_…` query appended (after any #anchor, which the anchor then swallows).
+ */
+function editorDocsUrl(node: { description: { name: string; documentationUrl?: string } }, codexFile: string): string {
+	const { documentationUrl, name } = node.description;
+	if (documentationUrl?.startsWith('http')) return documentationUrl;
+	const codex = JSON.parse(readRepoFile(codexFile)) as { resources?: { primaryDocumentation?: { url: string }[] } };
+	const query = new URLSearchParams({ utm_source: 'n8n_app', utm_medium: 'node_settings_modal-credential_link', utm_campaign: name });
+	return `${codex.resources?.primaryDocumentation?.[0]?.url}?${query.toString()}`;
+}
+
 describe('documentation links', () => {
+	// Credentials' links open as they are (n8n adds its query only to docs.n8n.io addresses).
 	const links = [
 		new SmsHandoverApi().documentationUrl,
 		new SmsHandoverWebhookApi().documentationUrl,
+		editorDocsUrl(new SmsHandover(), 'nodes/SmsHandover/SmsHandover.node.json'),
+		editorDocsUrl(new SmsHandoverTrigger(), 'nodes/SmsHandover/SmsHandoverTrigger.node.json'),
+	];
+	const codexLinks = [
 		...codexUrls('nodes/SmsHandover/SmsHandover.node.json'),
 		...codexUrls('nodes/SmsHandover/SmsHandoverTrigger.node.json'),
 	];
@@ -105,14 +125,24 @@ describe('documentation links', () => {
 		]);
 	});
 
-	it('all point at a heading of the README on the package’s npm page', () => {
+	it('the editor opens each Docs link at a heading of the README on the package’s npm page', () => {
 		const anchors = headingAnchors(readRepoFile('README.md'));
-		expect(links).toHaveLength(5);
-		for (const link of links) {
-			const [page, anchor] = link.split('#');
-			expect(page).toBe(NPM_PAGE);
-			expect([...anchors]).toContain(anchor);
-		}
+		expect(links).toEqual([
+			`${NPM_PAGE}#sms-handover-api`,
+			`${NPM_PAGE}#sms-handover-webhook-api`,
+			`${NPM_PAGE}#operations`,
+			`${NPM_PAGE}#delivery-reports`,
+		]);
+		for (const link of links) expect([...anchors]).toContain(link.split('#')[1]);
+	});
+
+	it('codex links carry no anchor that n8n’s appended query would break', () => {
+		expect(codexLinks).toEqual([NPM_PAGE, NPM_PAGE, NPM_PAGE]);
+		// The rule editorDocsUrl copies: a codex link with an anchor loses it.
+		const withoutUrl = { description: { name: 'x' } };
+		expect(editorDocsUrl(withoutUrl, 'nodes/SmsHandover/SmsHandover.node.json')).toBe(
+			`${NPM_PAGE}?utm_source=n8n_app&utm_medium=node_settings_modal-credential_link&utm_campaign=x`,
+		);
 	});
 
 	it('finds broken relative links, and only those', () => {
