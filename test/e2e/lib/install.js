@@ -7,6 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { NODE24_PACKAGE, NODE24_VERSION, cacheRoot, versionSpec } = require('./versions');
 const { cleanEnv, run, sleep, processesIn, formatMs } = require('./proc');
+const { InstallProgress } = require('./installProgress');
 
 const defaultLog = (line) => console.log(`[e2e] ${line}`);
 
@@ -152,11 +153,19 @@ async function nodeRuntimeOk(version, root) {
 	}
 }
 
-/** Runs npm with a heartbeat line every 20 s (installs print little and take minutes). */
-async function npmStep(label, args, { cwd, env, log }) {
+/**
+ * Runs npm with a progress line every 15 s (installs print little and take minutes). With
+ * `expectedPackages` npm logs each fetch and the line says the phase, the count and the time left.
+ */
+async function npmStep(label, args, { cwd, env, log, expectedPackages }) {
 	log(`${label}: npm ${args.join(' ')}`);
 	const started = Date.now();
+	const progress = expectedPackages ? new InstallProgress({ expectedPackages, startedAt: started }) : null;
 	const heartbeat = setInterval(() => {
+		if (progress) {
+			log(`  ... ${label}: ${progress.describe(Date.now(), formatMs)}`);
+			return;
+		}
 		let count = 0;
 		try {
 			count = fs.readdirSync(path.join(cwd, 'node_modules')).length;
@@ -164,10 +173,11 @@ async function npmStep(label, args, { cwd, env, log }) {
 			// not created yet
 		}
 		log(`  ... ${label}: ${formatMs(Date.now() - started)} elapsed, ${count} entries in node_modules`);
-	}, 20000);
+	}, 15000);
 	let r;
 	try {
-		r = await run('npm', args, { cwd, env, timeoutMs: 40 * 60 * 1000 });
+		const npmArgs = progress ? [...args, '--loglevel=http'] : args;
+		r = await run('npm', npmArgs, { cwd, env, timeoutMs: 40 * 60 * 1000, onStderr: progress ? (chunk) => progress.feed(chunk) : undefined });
 	} finally {
 		clearInterval(heartbeat);
 	}
@@ -239,7 +249,12 @@ async function ensureN8n(version, { log = defaultLog, root = cacheRoot() } = {})
 				// xlsx: n8n-nodes-base pins a CDN tarball this machine cannot reach.
 				const pkg = { private: true, dependencies: { n8n: version }, overrides: { xlsx: '0.18.5' } };
 				fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
-				await npmStep(`n8n ${version} install`, ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env, log });
+				await npmStep(`n8n ${version} install`, ['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
+					cwd: dir,
+					env,
+					log,
+					expectedPackages: spec.packages,
+				});
 				check = await checkN8n(version, root);
 			}
 			if (check.brokenNative.length) {

@@ -18,11 +18,14 @@ const VERSIONS = {
 		// isolated-vm 6 (the default `vm` expression engine) needs Node >= 22.
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		nativeModules: ['sqlite3'],
+		// Packages npm installs (node_modules/.package-lock.json of a complete install): the install's progress line counts against it.
+		packages: 1897,
 	},
 	'2.41.1': {
 		nodeRuntime: 'node24',
 		env: {},
 		nativeModules: ['sqlite3', 'isolated-vm'],
+		packages: 2363,
 	},
 };
 
