@@ -155,12 +155,13 @@ async function nodeRuntimeOk(version, root) {
 
 /**
  * Runs npm with a progress line every 15 s (installs print little and take minutes). With
- * `expectedPackages` npm logs each fetch and the line says the phase, the count and the time left.
+ * `expected` (counts of a measured install) npm logs each fetch and the line says the phase, the
+ * counts and the time left.
  */
-async function npmStep(label, args, { cwd, env, log, expectedPackages }) {
+async function npmStep(label, args, { cwd, env, log, expected }) {
 	log(`${label}: npm ${args.join(' ')}`);
 	const started = Date.now();
-	const progress = expectedPackages ? new InstallProgress({ expectedPackages, startedAt: started }) : null;
+	const progress = expected ? new InstallProgress({ ...expected, startedAt: started }) : null;
 	const heartbeat = setInterval(() => {
 		if (progress) {
 			log(`  ... ${label}: ${progress.describe(Date.now(), formatMs)}`);
@@ -177,7 +178,7 @@ async function npmStep(label, args, { cwd, env, log, expectedPackages }) {
 	let r;
 	try {
 		const npmArgs = progress ? [...args, '--loglevel=http'] : args;
-		r = await run('npm', npmArgs, { cwd, env, timeoutMs: 40 * 60 * 1000, onStderr: progress ? (chunk) => progress.feed(chunk) : undefined });
+		r = await run('npm', npmArgs, { cwd, env, timeoutMs: 40 * 60 * 1000, onStderr: progress ? (chunk) => progress.feed(chunk, Date.now()) : undefined });
 	} finally {
 		clearInterval(heartbeat);
 	}
@@ -241,7 +242,7 @@ async function ensureN8n(version, { log = defaultLog, root = cacheRoot() } = {})
 	if (!check.ok) {
 		const started = Date.now();
 		log(`n8n ${version}: ${check.problems.join('; ')}`);
-		log(`n8n ${version}: installing into ${dir} (first run only; measured 5–6 min on 2 cores with an empty npm cache)`);
+		log(`n8n ${version}: installing into ${dir} (first run only; measured 7.5–10 min on 2 cores with an empty npm cache)`);
 		const env = npmEnv(check.runtime);
 		await withLock(dir, async () => {
 			fs.mkdirSync(dir, { recursive: true });
@@ -253,7 +254,7 @@ async function ensureN8n(version, { log = defaultLog, root = cacheRoot() } = {})
 					cwd: dir,
 					env,
 					log,
-					expectedPackages: spec.packages,
+					expected: spec.install,
 				});
 				check = await checkN8n(version, root);
 			}

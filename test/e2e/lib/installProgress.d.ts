@@ -1,8 +1,8 @@
 export declare class InstallProgress {
-	constructor(options: { expectedPackages: number; resolveShare?: number; startedAt?: number });
+	constructor(measured: { manifests: number; packages: number; seconds: number; resolveSeconds: number; startedAt?: number });
 	manifests: Set<string>;
-	tarballs: Set<string>;
-	feed(chunk: string): void;
-	fraction(): number;
+	checked: number;
+	downloaded: number;
+	feed(chunk: string, now?: number): void;
 	describe(now?: number, formatMs?: (ms: number) => string): string;
 }
