@@ -1,87 +1,25 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { accountTimeZoneProperties, credentialTimeZone, timeZoneProblem } from './accountTimeZone';
+import { accountTimeZoneProperties } from './accountTimeZone';
+import { BALANCE_PATH, CREDENTIAL_TEST_HEADER, placeApiKey } from './apiKeyPlacement';
 
-export const API_CREDENTIAL_TYPE = 'smsHandoverApi';
-
-/**
- * Where a URL path must carry the API key (balance and delivery-report endpoints), the transport
- * writes this marker and `placeApiKey` substitutes it. The key itself never leaves this file.
- */
-export const API_KEY_PATH_MARKER = '{apiKey}';
-
-/** The balance endpoint: it reads nothing but the key, so testing a credential consumes nothing. */
-export const BALANCE_PATH = `/miscapi/${API_KEY_PATH_MARKER}/getBalance/true/`;
-
-/**
- * Marks the credential's Test request. `authenticate` removes it and checks the Account Time Zone
- * then (a declarative test can only look at the panel's answer, which knows nothing of it), so a
- * zone n8n does not know fails the Test instead of the first scheduled send.
- */
-const CREDENTIAL_TEST_HEADER = 'x-smshandover-credential-test';
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-/**
- * Why the key may not go to the credential's Base URL, or null. It goes only over https, or over
- * plain http to this machine (the sandbox) or when the user turned on Allow Unencrypted HTTP:
- * otherwise it would cross the network in clear, in the path of balance and report requests.
- */
-export function insecureBaseUrl(credentials: ICredentialDataDecryptedObject): string | null {
-	let url: URL;
-	try {
-		url = new URL(String(credentials.baseUrl ?? '').trim());
-	} catch {
-		return null; // Not a URL at all: the request fails on it with n8n's own message.
-	}
-	if (url.protocol === 'https:') return null;
-	if (url.protocol !== 'http:') return `The credential's Base URL must start with https:// (it starts with ${url.protocol}//).`;
-	if (LOOPBACK.test(url.hostname) || credentials.allowUnencryptedHttp === true) return null;
-	return `The credential's Base URL (${url.origin}) uses plain http://: the API key, numbers and messages would cross the network unencrypted. Use the panel's https:// address, or turn on Allow Unencrypted HTTP in the credential if the panel serves no HTTPS.`;
-}
-
-/**
- * The one audited place that puts the API key on a request:
- * - a path containing the marker gets the key in the path (the provider gives no other way);
- * - POST requests carry it in the form body, so it stays out of URLs and access logs;
- * - other requests (the documented GETs) carry it as the `key` query parameter.
- */
-export async function placeApiKey(
-	credentials: ICredentialDataDecryptedObject,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const insecure = insecureBaseUrl(credentials);
-	if (insecure) throw new Error(insecure);
-	const key = String(credentials.apiKey ?? '').trim();
-	const options: IHttpRequestOptions = { ...requestOptions };
-	if (options.headers && CREDENTIAL_TEST_HEADER in options.headers) {
-		options.headers = { ...options.headers };
-		delete options.headers[CREDENTIAL_TEST_HEADER];
-		const zoneProblem = timeZoneProblem(credentialTimeZone(credentials));
-		if (zoneProblem) throw new Error(zoneProblem);
-	}
-	options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '') || undefined;
-
-	if (options.url.includes(API_KEY_PATH_MARKER)) {
-		options.url = options.url.split(API_KEY_PATH_MARKER).join(encodeURIComponent(key));
-	} else if ((options.method ?? 'GET').toUpperCase() === 'POST') {
-		// The transport sends forms already url-encoded (a bulk body can be megabytes).
-		options.body =
-			typeof options.body === 'string'
-				? `key=${encodeURIComponent(key)}${options.body ? `&${options.body}` : ''}`
-				: { key, ...((options.body as object | undefined) ?? {}) };
-	} else {
-		options.qs = { key, ...(options.qs ?? {}) };
-	}
-	return options;
-}
+export {
+	API_CREDENTIAL_TYPE,
+	API_KEY_PATH_MARKER,
+	BALANCE_PATH,
+	CREDENTIAL_TEST_HEADER,
+	V2_CREDITS_PATH,
+	apiVersionOf,
+	insecureBaseUrl,
+	placeApiKey,
+	type ApiVersion,
+} from './apiKeyPlacement';
 
 export class SmsHandoverApi implements ICredentialType {
 	name = 'smsHandoverApi';
@@ -111,6 +49,26 @@ export class SmsHandoverApi implements ICredentialType {
 				'Address of the SMS Handover panel. Change it for a white-label panel of the same product or for the local sandbox.',
 		},
 		{
+			displayName: 'API',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{
+					name: 'As in the API Documentation',
+					value: 'classic',
+					description: 'The classic API: /smsapi/index, /miscapi/…, /send-otp, /verify-otp',
+				},
+				{
+					name: 'JSON API (V2)',
+					value: 'v2',
+					description: 'The API your panel\'s "HTTP API" page shows (api/v2/sms): one ID per message, templates, the key in a header',
+				},
+			],
+			default: 'classic',
+			description:
+				'Which of the panel\'s APIs to use. Choose JSON API (v2) when your panel\'s API menu has an "HTTP API" page showing api/v2/sms; keep the documented one otherwise.',
+		},
+		{
 			displayName: 'Allow Unencrypted HTTP',
 			name: 'allowUnencryptedHttp',
 			type: 'boolean',
@@ -121,6 +79,7 @@ export class SmsHandoverApi implements ICredentialType {
 		{
 			displayName: 'Bulk Parameter Name',
 			name: 'bulkParameterName',
+			displayOptions: { show: { apiVersion: ['classic'] } },
 			type: 'options',
 			options: [
 				{
@@ -141,6 +100,7 @@ export class SmsHandoverApi implements ICredentialType {
 		{
 			displayName: 'Panel Decodes Messages',
 			name: 'messageDecoding',
+			displayOptions: { show: { apiVersion: ['classic'] } },
 			type: 'options',
 			options: [
 				{
@@ -165,18 +125,20 @@ export class SmsHandoverApi implements ICredentialType {
 	authenticate = placeApiKey;
 
 	/**
-	 * The "Test" button: one GET of the balance, through `authenticate` like every request.
+	 * The "Test" button: one GET of the balance, through `authenticate` like every request (which
+	 * checks the Account Time Zone first, and under the JSON API (v2) reads api/v2/credits instead).
 	 *
 	 * Declarative, not a node's `testedBy` function: a function test only gets the deprecated
 	 * `request` helper in n8n 1.x and 2.x, which n8n's verification scanner rejects. n8n runs this
-	 * request with its RoutingNode and fails the test when a rule matches: `responseSuccessBody`
-	 * compares lodash `get(body, key)` with `value`. The panel answers every balance request with
-	 * HTTP 200 and one of: a JSON array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND
-	 * VALIDITY` (the admin's key) or `ERR: INVALID API KEY`. The body is read as text, so `get(body,
-	 * '0')` is its first character: `E` is the panel's error, `<` a web page, `{` JSON but no balance.
-	 * (Parsed as JSON, the `[]` of an account without routes gives n8n no item, and its rule check
-	 * throws a TypeError instead of answering.)
-	 * Anything else answered with 2xx passes; HTTP errors and unreachable hosts fail in n8n itself.
+	 * request with its RoutingNode and fails the test when a rule matches: `responseCode` on an HTTP
+	 * error status (how v2 refuses a key), `responseSuccessBody` comparing lodash `get(body, key)`
+	 * with `value`. The classic panel answers every balance request with HTTP 200 and one of: a JSON
+	 * array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY` (the admin's key)
+	 * or `ERR: INVALID API KEY`. The body is read as text, so `get(body, '0')` is its first
+	 * character: `E` is the panel's error, `<` a web page, `{` JSON but no balance. (Parsed as JSON,
+	 * the `[]` of an account without routes gives n8n no item, and its rule check throws a TypeError
+	 * instead of answering.) A v2 answer is parsed as JSON, so no body rule matches its success.
+	 * Anything else answered with 2xx passes; other HTTP errors and unreachable hosts fail in n8n itself.
 	 * OTP endpoints are never called: a verify with an empty reference uses up an attempt of the
 	 * account's first pending OTP.
 	 */
@@ -188,7 +150,17 @@ export class SmsHandoverApi implements ICredentialType {
 			json: false,
 			encoding: 'text',
 		},
+		// n8n's type takes one kind of rule per list; its tester (credentials-tester.service.ts, 1.123
+		// and 2.41) reads each rule by its own type, so both kinds live in one list.
 		rules: [
+			// The JSON API (v2) refuses a missing or wrong key with its HTTP status.
+			...[401, 403].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `SMS Handover refused the API key (HTTP ${value}). Copy it again from the API section of your panel, and check the credential's API.`,
+				},
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -214,6 +186,6 @@ export class SmsHandoverApi implements ICredentialType {
 					message: 'SMS Handover answered, but not with a balance. Check the Base URL.',
 				},
 			},
-		],
+		] as unknown as IAuthenticateRuleResponseSuccessBody[],
 	};
 }

@@ -23,24 +23,47 @@ export const creditsFor = (message: Message, run: RunOptions) =>
 	message.analysis.segments * message.recipients.length * run.creditsPerSegment;
 
 const format = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-const describeRoute = (route: IDataObject) => `${String(route.ROUTE_ID)} (${String(route.ROUTE ?? 'unnamed')})`;
+// Classic balances name each route's ID and name; the JSON API's (v2) credits only its name.
+const routeIdOf = (route: IDataObject) => (route.ROUTE_ID === undefined ? null : String(route.ROUTE_ID));
+const routeNameOf = (route: IDataObject) => {
+	const name = route.ROUTE ?? route.route;
+	return name === undefined || name === null ? null : String(name);
+};
+const describeRoute = (route: IDataObject) =>
+	routeIdOf(route) === null ? `"${routeNameOf(route) ?? 'unnamed'}"` : `${routeIdOf(route)} (${routeNameOf(route) ?? 'unnamed'})`;
 
-/** The route a Route ID option names, or an error when the guard cannot tell which route it is. */
+/**
+ * The route a Route ID option names, or an error when the guard cannot tell which route it is.
+ * Without route IDs (JSON API) a route is found only when it is the only one, or named as the
+ * Route ID option.
+ */
 function routeFor(context: IExecuteFunctions, routes: IDataObject[], routeId: string | undefined): IDataObject {
-	const route = routeId === undefined ? (routes.length === 1 ? routes[0] : undefined) : routes.find((r) => String(r.ROUTE_ID) === routeId);
+	const route =
+		routeId === undefined
+			? routes.length === 1
+				? routes[0]
+				: undefined
+			: (routes.find((r) => routeIdOf(r) === routeId) ?? routes.find((r) => routeIdOf(r) === null && routeNameOf(r) === routeId));
 	if (route) return route;
 	const known = routes.map(describeRoute).join(', ');
+	const namesOnly = routes.every((r) => routeIdOf(r) === null);
 	throw new NodeOperationError(
 		context.getNode(),
 		routeId === undefined
 			? `Balance Guard needs a Route ID: the account has ${routes.length} routes (${known})`
 			: `Balance Guard: route "${routeId}" is not one of the account's routes (${known})`,
-		{ description: 'Set Options → Route ID to the route the messages go out on. Nothing was sent.' },
+		{
+			description: namesOnly
+				? "The JSON API (v2) lists credits by route name only, so the guard cannot tell which is route " +
+					`${routeId ?? '(none set)'}. Nothing was sent. Turn Balance Guard off, or send on the account's only route.`
+				: 'Set Options → Route ID to the route the messages go out on. Nothing was sent.',
+		},
 	);
 }
 
 function shortfall(context: IExecuteFunctions, verdict: RouteBalance): NodeOperationError {
-	const route = verdict.routeName ? `${verdict.routeId} (${verdict.routeName})` : String(verdict.routeId);
+	const { routeId, routeName } = verdict;
+	const route = routeId === null ? `"${routeName ?? 'unnamed'}"` : routeName ? `${routeId} (${routeName})` : routeId;
 	return new NodeOperationError(
 		context.getNode(),
 		`Balance Guard: these messages need ${format(verdict.creditsNeeded)} credits on route ${route}, which has ${format(verdict.balance ?? 0)}`,
@@ -54,6 +77,11 @@ function shortfall(context: IExecuteFunctions, verdict: RouteBalance): NodeOpera
  * verdicts instead. Refuses too when a route cannot be told: it cannot vouch for an unknown route.
  */
 export async function guardBalance(context: IExecuteFunctions, messages: Message[], run: RunOptions): Promise<Verdicts> {
+	if (messages.some((message) => !message.priced)) {
+		throw new NodeOperationError(context.getNode(), 'Balance Guard cannot price template messages: the panel composes their text', {
+			description: 'Nothing was sent. Turn Options → Balance Guard off when sending a Template ID, or send the text as Message.',
+		});
+	}
 	const needs = new Map<string | undefined, number>();
 	for (const message of messages) {
 		const routeId = message.options.routeId;
@@ -74,8 +102,8 @@ export async function guardBalance(context: IExecuteFunctions, messages: Message
 		const route = routeFor(context, routes, routeId);
 		const balance = route.balance as number;
 		verdicts.set(routeId, {
-			routeId: String(route.ROUTE_ID),
-			routeName: route.ROUTE === undefined ? null : String(route.ROUTE),
+			routeId: routeIdOf(route) ?? routeId ?? null,
+			routeName: routeNameOf(route),
 			balance,
 			creditsNeeded,
 			// Float sums of fractional credit prices: a hair over is still enough.

@@ -2,7 +2,7 @@
  * The first step of the send engine: each input item's message, read and checked before anything
  * is sent, and the settings of the whole run.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { tokenFormProblem, WEBHOOK_CREDENTIAL_TYPE } from '../../../credentials/SmsHandoverWebhookApi.credentials';
 import { accountSettings, accountTimeZone } from '../actions/shared/accountSettings';
@@ -14,6 +14,8 @@ import { toScheduleTime, type ScheduleTime } from '../actions/shared/scheduleInp
 import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../helpers/encoding';
 import { TOKEN_QUERY_PARAMETER } from '../helpers/dlr';
 import type { BulkParameterName } from '../helpers/panelLimits';
+import type { ApiVersion } from '../transport';
+import { fillFields, readTemplateParameters, type TemplateParameters } from './templateParameters';
 
 /** One input item's SMS: one text from one sender to one or more numbers. */
 export interface Message {
@@ -26,6 +28,10 @@ export interface Message {
 	/** Request options: the item's own (Send, Schedule, Send and Wait) or the run's (Send Bulk). */
 	options: SmsOptions;
 	schedule?: ScheduleTime;
+	/** Send Bulk with a Template ID (JSON API): the values of the template's #name# fields. */
+	parameters?: TemplateParameters;
+	/** False when the panel composes the text (a template): its length, parts and price are unknown here. */
+	priced: boolean;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface RunSettings {
 	triggerToken?: string;
 	/** Whether the panel decodes a text a second time (the credential's Panel Decodes Messages). */
 	messageDecoding: 'once' | 'twice';
+	/** The classic API, or the JSON API (v2): the request's form and what its answer holds. */
+	api: ApiVersion;
 }
 
 export async function readRunSettings(
@@ -58,16 +66,16 @@ export async function readRunSettings(
 	const options = readRunOptions(context);
 	const triggerToken = await webhookToken(context);
 	const account = await accountSettings(context);
-	const { messageDecoding } = account;
+	const { messageDecoding, api } = account;
 	if (plan === 'contacts') {
 		const scheduleTimeZone = scheduled ? accountTimeZone(context, account) : undefined;
-		return { options, bulkParameterName: account.bulkParameterName, scheduleTimeZone, triggerToken, messageDecoding };
+		return { options, bulkParameterName: account.bulkParameterName, scheduleTimeZone, triggerToken, messageDecoding, api };
 	}
-	const requestOptions = dlrUrlWithToken(context, readSmsOptions(context, 0), triggerToken, 0);
+	const requestOptions = dlrUrlWithToken(context, readSmsOptions(context, 0, api), triggerToken, 0);
 	const schedule = requestOptions.scheduleAt
 		? toScheduleTime(context.getNode(), requestOptions.scheduleAt, accountTimeZone(context, account), 0, 'options.scheduleAt')
 		: undefined;
-	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule, triggerToken, messageDecoding };
+	return { options, bulkParameterName: account.bulkParameterName, requestOptions, schedule, triggerToken, messageDecoding, api };
 }
 
 /** The token of the Webhook credential selected on this node, if any (for Add Trigger Token). */
@@ -106,10 +114,18 @@ function message(
 	recipients: string[],
 	text: string,
 	schedule: ScheduleTime | undefined,
+	parameters?: TemplateParameters,
 ): Message {
 	const type = chooseSmsType(options.type, text);
+	const priced = options.templateId === undefined;
 	// One object per item, built in place: Send Bulk makes 100,000 of these.
-	return { itemIndex, senderId, recipients, text, type, analysis: analyseForType(type, text), options, schedule };
+	return { itemIndex, senderId, recipients, text, type, analysis: analyseForType(type, text), options, schedule, parameters, priced };
+}
+
+/** The Message field: required, unless a Template ID (JSON API) gives the text. */
+function messageText(node: INode, raw: unknown, itemIndex: number, options: SmsOptions): string {
+	if (options.templateId !== undefined && (raw === undefined || raw === null || String(raw).trim() === '')) return '';
+	return toMessageText(node, raw, itemIndex);
 }
 
 /** Reads one item's message; throws an input error naming the item and the field. */
@@ -124,8 +140,8 @@ function contactMessages(context: IExecuteFunctions, items: INodeExecutionData[]
 	const scheduleAts = run.scheduleTimeZone ? itemParameter(context, 'scheduleAt', items) : undefined;
 	return (itemIndex) => {
 		// In the order the fields were always checked: the first error an item shows stays the same.
-		const options = dlrUrlWithToken(context, readSmsOptions(context, itemIndex), run.triggerToken, itemIndex);
-		const text = toMessageText(node, texts(itemIndex), itemIndex);
+		const options = dlrUrlWithToken(context, readSmsOptions(context, itemIndex, run.api), run.triggerToken, itemIndex);
+		const text = messageText(node, texts(itemIndex), itemIndex, options);
 		const senderId = toSenderId(node, senderIds(itemIndex), itemIndex);
 		const recipients = toContacts(node, contacts(itemIndex), itemIndex);
 		const schedule =
@@ -141,11 +157,15 @@ function bulkMessages(context: IExecuteFunctions, items: INodeExecutionData[], r
 	const mobiles = itemParameter(context, 'mobile', items);
 	const texts = itemParameter(context, 'message', items);
 	const options = run.requestOptions as SmsOptions;
+	const parameters = readTemplateParameters(context, items, run.api);
 	return (itemIndex) => {
 		const senderId = toSenderId(node, senderIds(itemIndex), itemIndex);
 		const mobile = toMobile(node, mobiles(itemIndex), itemIndex);
-		const text = toMessageText(node, texts(itemIndex), itemIndex);
-		return message(itemIndex, options, senderId, [mobile], text, run.schedule);
+		const values = parameters(itemIndex);
+		let text = messageText(node, texts(itemIndex), itemIndex, options);
+		// Without a template the node fills the #name# fields itself: the text is known, and priced.
+		if (values && options.templateId === undefined) text = fillFields(node, text, values, itemIndex);
+		return message(itemIndex, options, senderId, [mobile], text, run.schedule, options.templateId === undefined ? undefined : values);
 	};
 }
 

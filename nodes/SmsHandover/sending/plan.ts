@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { BULK_LIMIT, type BulkParameterName } from '../helpers/panelLimits';
 import type { Message, PlanKind, RunSettings } from './messages';
-import { bulkContent, contactsContent, requestForm } from './requestForm';
+import type { ApiVersion } from '../transport';
+import { bulkContent, contactsContent, requestForm, v2Body, v2BulkContent, v2ContactsContent } from './requestForm';
 
 export interface PlannedRequest {
 	/** 1-based among the plan's requests (Send Bulk's `batch`) or among its item's requests. */
@@ -25,8 +26,9 @@ export interface Plan {
 	requestCount: number;
 	bulkParameterName: BulkParameterName;
 	messageDecoding: RunSettings['messageDecoding'];
+	api: ApiVersion;
 	/** Send Bulk: what the whole run sends (shown on every dry-run item). */
-	summary?: { requests: number; messages: number; totalSegments: number };
+	summary?: { requests: number; messages: number; totalSegments: number | null };
 }
 
 /** Each message's numbers in requests of at most the panel's limit, in order. */
@@ -48,6 +50,7 @@ function contactsPlan(messages: Message[], run: RunSettings): Plan {
 		requestCount: units.reduce((sum, unit) => sum + unit.length, 0),
 		bulkParameterName: run.bulkParameterName,
 		messageDecoding: run.messageDecoding,
+		api: run.api,
 	};
 }
 
@@ -68,12 +71,14 @@ function bulkPlan(messages: Message[], run: RunSettings): Plan {
 	const batches: PlannedRequest[] = [];
 	const batchOf = new Map<number, PlannedRequest>();
 	let totalSegments = 0;
+	let priced = true;
 	for (const group of groups.values()) {
 		for (let start = 0; start < group.length; start += size) {
 			const batch: PlannedRequest = { number: batches.length + 1, messages: group.slice(start, start + size), recipients: [] };
 			for (const message of batch.messages) {
 				batchOf.set(message.itemIndex, batch);
 				totalSegments += message.analysis.segments;
+				priced &&= message.priced;
 			}
 			batches.push(batch);
 		}
@@ -88,7 +93,9 @@ function bulkPlan(messages: Message[], run: RunSettings): Plan {
 		requestCount: batches.length,
 		bulkParameterName: run.bulkParameterName,
 		messageDecoding: run.messageDecoding,
-		summary: { requests: batches.length, messages: messages.length, totalSegments },
+		api: run.api,
+		// A template's parts are the panel's to count.
+		summary: { requests: batches.length, messages: messages.length, totalSegments: priced ? totalSegments : null },
 	};
 }
 
@@ -96,10 +103,14 @@ export function planRequests(kind: PlanKind, messages: Message[], run: RunSettin
 	return kind === 'bulk' ? bulkPlan(messages, run) : contactsPlan(messages, run);
 }
 
-/** The form of a planned request (no key); `only` narrows a bulk list to one message, for a preview. */
+/** The form (or v2 JSON body) of a planned request, without the key; `only` narrows a bulk list to one message, for a preview. */
 export function formOf(plan: Plan, request: PlannedRequest, only?: Message): IDataObject {
 	const [head] = request.messages;
+	const messages = only ? [only] : request.messages;
+	if (plan.api === 'v2') {
+		return v2Body(head, plan.kind === 'bulk' ? v2BulkContent(messages) : v2ContactsContent(request.recipients, head.text));
+	}
 	return plan.kind === 'bulk'
-		? requestForm(head, bulkContent(plan.bulkParameterName, only ? [only] : request.messages))
+		? requestForm(head, bulkContent(plan.bulkParameterName, messages))
 		: requestForm(head, contactsContent(request.recipients, head.text, plan.messageDecoding));
 }

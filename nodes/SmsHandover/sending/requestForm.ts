@@ -32,3 +32,34 @@ export const contactsContent = (recipients: string[], text: string, decoding: 'o
 export const bulkContent = (parameter: BulkParameterName, messages: Message[]): IDataObject => ({
 	[parameter]: messages.map((message) => ({ mobile: message.recipients[0], msg: message.text })),
 });
+
+/**
+ * The JSON API's (v2) body of a send, as the panel's HTTP API page documents it: `contacts` are
+ * objects (`{mobile}`, `{mobile, message}` for a personal text, `{mobile, parameters}` for a
+ * template's fields), numbers are numbers, the schedule has seconds. The key is not in it: the
+ * credential puts it in the Authorization header.
+ */
+export function v2Body(head: Message, content: IDataObject): IDataObject {
+	const { options } = head;
+	const body: IDataObject = { sender: head.senderId, mode: head.type };
+	if (options.campaign) body.campaignId = Number(options.campaign);
+	if (options.routeId) body.routeId = Number(options.routeId);
+	if (options.templateId) body.templateId = Number(options.templateId);
+	if (options.dlrUrl) body.notifyUrl = options.dlrUrl;
+	if (head.schedule) body.schedule = `${head.schedule.providerTime}:00`;
+	for (const [name, value] of options.extraParameters) body[name] = value;
+	return Object.assign(body, content);
+}
+
+/** One text (or a template) to a list of numbers. */
+export const v2ContactsContent = (recipients: string[], text: string): IDataObject => ({
+	...(text ? { message: text } : {}),
+	contacts: recipients.map((mobile) => ({ mobile })),
+});
+
+/** Personalised messages: each contact with its own text, or its template fields. */
+export const v2BulkContent = (messages: Message[]): IDataObject => ({
+	contacts: messages.map((message) =>
+		message.parameters ? { mobile: message.recipients[0], parameters: message.parameters } : { mobile: message.recipients[0], message: message.text },
+	),
+});

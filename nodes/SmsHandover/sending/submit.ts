@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { unexpectedReply } from '../actions/shared/errors';
-import { apiRequest, endpoints } from '../transport';
+import { apiRequest, endpoints, type ApiVersion } from '../transport';
 
 export interface Submission {
 	shootId: string;
@@ -10,13 +10,24 @@ export interface Submission {
 	heldForApproval: boolean;
 	/** When the request left (Send and Wait keeps it as the message's send time). */
 	sentAt: Date;
+	/** JSON API (v2): the panel's id of each message, in the order of the request's contacts. */
+	messageIds?: MessageId[];
+}
+
+export interface MessageId {
+	mobile: string;
+	smsId: string;
 }
 
 const HELD_FOR_APPROVAL = /HELD\s+FOR\s+APPROVAL/i;
 
-/** The one POST to the send endpoint; a success must name its shoot id. Never retried once it may have arrived. */
+/**
+ * The one POST to the send endpoint, in the credential's API; a success must name its shoot id
+ * (v2: its `batch_id`). Never retried once it may have arrived.
+ */
 export async function submitSms(
 	context: IExecuteFunctions,
+	api: ApiVersion,
 	form: IDataObject,
 	itemIndex: number,
 	timeout?: number,
@@ -24,22 +35,36 @@ export async function submitSms(
 	const sentAt = new Date();
 	const answer = (await apiRequest(context, {
 		method: 'POST',
-		endpoint: endpoints.send,
-		form,
+		endpoint: api === 'v2' ? endpoints.v2.send : endpoints.send,
+		...(api === 'v2' ? { json: form } : { form }),
 		timeout,
 		itemIndex,
 		retry: 'send',
 	})) as IDataObject;
-	const shootId = answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid;
+	const shootId = api === 'v2' ? answer?.batch_id : (answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid);
 	if (shootId === undefined || shootId === null || shootId === '') {
 		throw unexpectedReply(
 			context.getNode(),
-			'SMS Handover accepted the request but returned no shoot id',
+			`SMS Handover accepted the request but returned no ${api === 'v2' ? 'batch_id' : 'shoot id'}`,
 			answer,
 			itemIndex,
 			'The messages may have been submitted: check the panel before sending again.',
 		);
 	}
 	const providerMessage = String(answer.message ?? 'SMS SUBMITTED SUCCESSFULLY');
-	return { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage), sentAt };
+	const submission: Submission = { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage), sentAt };
+	if (api === 'v2') submission.messageIds = messageIdsOf(answer.message_id);
+	return submission;
+}
+
+/** The v2 answer's `message_id` list, as `{mobile, smsId}`; entries without an id are left out. */
+function messageIdsOf(list: unknown): MessageId[] {
+	if (!Array.isArray(list)) return [];
+	const ids: MessageId[] = [];
+	for (const entry of list as IDataObject[]) {
+		const smsId = entry?.sms_id ?? entry?.smsId;
+		if (smsId === undefined || smsId === null || smsId === '') continue;
+		ids.push({ mobile: String(entry.mobile ?? ''), smsId: String(smsId) });
+	}
+	return ids;
 }

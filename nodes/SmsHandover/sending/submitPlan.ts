@@ -44,9 +44,14 @@ export async function submitPlan(
 		for (const request of unit) {
 			const [head] = request.messages;
 			try {
-				const submission = await submitSms(context, formOf(plan, request), head.itemIndex, head.options.timeout);
+				const submission = await submitSms(context, plan.api, formOf(plan, request), head.itemIndex, head.options.timeout);
 				done.push({ request, submission });
-				if (plan.kind === 'bulk') for (const message of request.messages) outcomes[message.itemIndex] = sentBulkItem(message, plan, request, submission);
+				if (plan.kind === 'bulk') {
+					const smsIdOf = messageIdsByNumber(submission);
+					for (const message of request.messages) {
+						outcomes[message.itemIndex] = sentBulkItem(message, plan, request, submission, smsIdOf(message.recipients[0]));
+					}
+				}
 			} catch (error) {
 				const failure = itemError(node, error, head.itemIndex);
 				stop ??=
@@ -77,6 +82,21 @@ export async function submitPlan(
 	if (!stop) return;
 	if (plan.kind === 'bulk') throw stop;
 	throw withDescription(stop, submittedItems(sentItems.sort((a, b) => a.itemIndex - b.itemIndex)));
+}
+
+/**
+ * A batch's message ids by number: each message takes the next id of its number, so duplicates of
+ * a number in one request are matched in order (the panel lists the ids in the contacts' order).
+ */
+function messageIdsByNumber(submission: Submission): (mobile: string) => string | undefined {
+	const queues = new Map<string, string[]>();
+	for (const { mobile, smsId } of submission.messageIds ?? []) {
+		const digits = mobile.replace(/\D/g, '');
+		const queue = queues.get(digits);
+		if (queue) queue.push(smsId);
+		else queues.set(digits, [smsId]);
+	}
+	return (mobile) => queues.get(mobile.replace(/\D/g, ''))?.shift();
 }
 
 /** An item's requests stopped at a failure: the error says which of its contacts went out before. */

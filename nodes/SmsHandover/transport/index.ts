@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { API_CREDENTIAL_TYPE, API_KEY_PATH_MARKER } from '../../../credentials/SmsHandoverApi.credentials';
+import { API_CREDENTIAL_TYPE, API_KEY_PATH_MARKER, V2_CREDITS_PATH } from '../../../credentials/SmsHandoverApi.credentials';
 import { interpretProviderAnswer } from '../helpers/providerResponse';
 import { assertSecureBaseUrl, redirectFailure } from './keySafety';
 import { readNetworkError } from './networkError';
@@ -34,6 +34,14 @@ export const endpoints = {
 		`/miscapi/${API_KEY_PATH_MARKER}/getDLR/${encodeURIComponent(shootId)}`,
 	otpSend: '/send-otp/index',
 	otpVerify: '/verify-otp/index',
+	/** The panel's JSON API (v2): the key goes in the Authorization header only. */
+	v2: {
+		send: '/api/v2/sms',
+		credits: V2_CREDITS_PATH,
+		deliveryReport: '/api/v2/dlr',
+		otpSend: '/api/v2/otp',
+		otpVerify: '/api/v2/otp/verify',
+	},
 };
 
 export interface ApiRequest {
@@ -42,6 +50,8 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** Sent as application/x-www-form-urlencoded. */
 	form?: IDataObject;
+	/** Sent as application/json (the JSON API, v2). */
+	json?: IDataObject;
 	/** Budget in ms for the whole call, retries and their waits included. */
 	timeout?: number;
 	/** Item the request belongs to, for the error shown in n8n. */
@@ -163,13 +173,16 @@ export async function apiRequest(context: ApiContext, request: ApiRequest): Prom
 		headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		// The key travels in the form, the query or the path: a redirect must not carry it elsewhere.
+		// The key travels in a header, the form, the query or the path: a redirect must not carry it elsewhere.
 		disableFollowRedirect: true,
 		encoding: 'text',
 		json: false,
 		timeout: budgetMs,
 	};
-	if (request.form) {
+	if (request.json) {
+		options.body = JSON.stringify(request.json);
+		options.headers = { ...options.headers, 'Content-Type': 'application/json; charset=utf-8' };
+	} else if (request.form) {
 		options.body = encodeForm(request.form);
 		// With the charset parameter n8n passes our string through; on the bare media type it
 		// parses the whole body into an object and throws it away (≈ 100 ms per 10,000 messages).
@@ -213,3 +226,5 @@ export async function apiRequest(context: ApiContext, request: ApiRequest): Prom
 		});
 	}
 }
+
+export { apiVersion, type ApiVersion } from './apiVersion';

@@ -34,11 +34,12 @@ export function prepareWait(context: IExecuteFunctions, method: WaitMethod, minu
  * meanwhile is `pending`. Poll: pulls until the report is final, holding the worker.
  */
 export async function awaitDelivery(context: IExecuteFunctions, wait: Wait, message: Message, submissions: Submission[]): Promise<IDataObject> {
-	const [{ shootId, heldForApproval, sentAt }] = submissions;
+	const [{ shootId, heldForApproval, sentAt, messageIds }] = submissions;
 	const mobile = message.recipients[0];
 	const known = { senderId: message.senderId, parts: message.analysis.segments, sentAt: sentAt.toISOString() };
 	if (wait.method === 'poll') {
-		return await pollForDelivery(context, { shootId, mobile, deadline: wait.until, timeout: message.options.timeout, itemIndex: 0, known });
+		const smsId = messageIds?.[0]?.smsId;
+		return await pollForDelivery(context, { shootId, smsId, mobile, deadline: wait.until, timeout: message.options.timeout, itemIndex: 0, known });
 	}
 	const waitUntil = new Date(wait.until);
 	// n8n drops the waiting run (and its hints) when the execution resumes: the timeout item keeps why.

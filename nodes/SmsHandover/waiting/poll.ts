@@ -15,6 +15,8 @@ const SLICE_MS = 5_000;
 
 export interface PollRequest {
 	shootId: string;
+	/** JSON API (v2): the message's own id, asked for instead of the whole batch. */
+	smsId?: string;
 	mobile: string;
 	/** Epoch ms after which the wait ends with a timeout item. */
 	deadline: number;
@@ -62,7 +64,9 @@ export async function pollForDelivery(context: IExecuteFunctions, request: PollR
 		}
 		if (signal?.aborted) break;
 		try {
-			const reports = await pullReports(context, request.shootId, request.timeout, request.itemIndex);
+			const reports = request.smsId
+				? await pullReports(context, request.smsId, request.timeout, request.itemIndex, true)
+				: await pullReports(context, request.shootId, request.timeout, request.itemIndex);
 			lastSeen = reportFor(reports, request.mobile) ?? lastSeen;
 			lastError = undefined;
 		} catch (error) {

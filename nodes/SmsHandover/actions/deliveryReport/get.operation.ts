@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { pullReports } from '../shared/deliveryReports';
-import { requestOptions } from '../shared/descriptions';
+import { optionsCollection, timeoutOption } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 import { toRequiredText } from '../shared/input';
 import { itemParameter } from '../shared/itemParameters';
@@ -18,7 +18,17 @@ export const description: INodeProperties[] = forOperation('deliveryReport', 'ge
 		placeholder: '={{ $json.shootId }}',
 		description: 'The shoot ID (shootId) that Send, Schedule or Send Bulk returned',
 	},
-	requestOptions,
+	optionsCollection([
+		timeoutOption,
+		{
+			displayName: 'By Message ID',
+			name: 'byMessageId',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether Shoot ID holds one message's ID (smsId, from messageIds or Send Bulk's smsId) instead of a shoot ID. JSON API (v2) only.",
+		},
+	]),
 ]);
 
 /** One item per recipient report, in the same shape as the SMS Handover Trigger's items. */
@@ -30,7 +40,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex) => ({
 			shootId: toRequiredText(node, shootIds(itemIndex), itemIndex, 'shootId'),
 			timeout: readTimeout(this, itemIndex),
+			byMessageId: (this.getNodeParameter('options', itemIndex, {}) as IDataObject).byMessageId === true,
 		}),
-		perform: async ({ shootId, timeout }, itemIndex) => await pullReports(this, shootId, timeout, itemIndex),
+		perform: async ({ shootId, timeout, byMessageId }, itemIndex) => await pullReports(this, shootId, timeout, itemIndex, byMessageId),
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { assertFirstAttempt } from '../../sending/rerunGuard';
-import { apiRequest, endpoints } from '../../transport';
+import { apiRequest, apiVersion, endpoints } from '../../transport';
 import { mobileField, requestOptions } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 import { inputError, unexpectedReply } from '../shared/errors';
@@ -42,6 +42,15 @@ function otpMobile(node: INode, raw: unknown, itemIndex: number): string {
 	return mobile;
 }
 
+/** A Channel ID: the panel's number for the channel (the JSON API sends it as a number). */
+function toChannelId(node: INode, raw: unknown, itemIndex: number): string {
+	const channelId = toRequiredText(node, raw, itemIndex, 'channelId');
+	if (!/^\d+$/.test(channelId)) {
+		throw inputError(node, itemIndex, 'channelId', `"${channelId}" is not a whole number`, 'Use the number at the end of the channel\'s Edit Channel address in your panel. No OTP was sent.');
+	}
+	return channelId;
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const node = this.getNode();
 	const channelIds = itemParameter(this, 'channelId', items);
@@ -51,15 +60,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		submitsMessages: true,
 		beforeSending: async () => await assertFirstAttempt(this),
 		prepare: (itemIndex) => ({
-			channelId: toRequiredText(node, channelIds(itemIndex), itemIndex, 'channelId'),
+			channelId: toChannelId(node, channelIds(itemIndex), itemIndex),
 			mobile: otpMobile(node, mobiles(itemIndex), itemIndex),
 			timeout: readTimeout(this, itemIndex),
 		}),
 		perform: async ({ channelId, mobile, timeout }, itemIndex) => {
+			const v2 = (await apiVersion(this)) === 'v2';
 			const answer = (await apiRequest(this, {
-				method: 'GET',
-				endpoint: endpoints.otpSend,
-				qs: { channel_id: channelId, mobile },
+				...(v2
+					? // JSON API (v2): `channel` as a number, as its OTP API page shows.
+						{ method: 'POST' as const, endpoint: endpoints.v2.otpSend, json: { mobile, channel: Number(channelId) } }
+					: { method: 'GET' as const, endpoint: endpoints.otpSend, qs: { channel_id: channelId, mobile } }),
 				timeout,
 				itemIndex,
 				retry: 'send',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiRequest, endpoints } from '../../transport';
+import { apiRequest, apiVersion, endpoints } from '../../transport';
 import { verifyOptions } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 import { asNodeError, inputError, panelRefusal } from '../shared/errors';
@@ -55,17 +55,29 @@ function toCode(context: IExecuteFunctions, raw: unknown, itemIndex: number): st
 }
 
 // The panel's sixth call after five wrong codes: it deletes the OTP and answers with an error.
-const LOCKED_OUT = /TOO MANY ATTEMPTS/i;
+// (The JSON API's page shows no negative answers: an error naming expiry or attempts is read the same way, inferred.)
+const LOCKED_OUT = /TOO MANY ATTEMPTS|EXPIRED/i;
+// Inferred for the JSON API: an error that says the reference is not known.
+const UNKNOWN_REFERENCE = /\b(INVALID|UNKNOWN|NOT FOUND)\b.*\bREFERENCE\b|\bREFERENCE\b.*\b(INVALID|UNKNOWN|NOT FOUND)\b/i;
 
 /** The panel's verify, where a lock-out is an answer rather than a failure. */
 async function askPanel(context: IExecuteFunctions, qs: IDataObject, timeout: number | undefined, itemIndex: number) {
+	const v2 = (await apiVersion(context)) === 'v2';
 	try {
 		// Never retried: every call counts as an attempt at the panel.
-		return (await apiRequest(context, { method: 'GET', endpoint: endpoints.otpVerify, qs, timeout, itemIndex, retry: 'never' })) as unknown;
+		const endpoint = v2 ? endpoints.v2.otpVerify : endpoints.otpVerify;
+		return (await apiRequest(context, { method: 'GET', endpoint, qs, timeout, itemIndex, retry: 'never' })) as unknown;
 	} catch (error) {
 		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
+		if (v2 && error instanceof NodeApiError && UNKNOWN_REFERENCE.test(error.message)) return [];
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
+}
+
+/** What the answer says of the code: classic `match` ("true", "false", "expired"), v2 `matched` ("yes" or not). */
+function matchOf(reply: IDataObject): string {
+	if (reply.matched !== undefined) return String(reply.matched).trim().toLowerCase() === 'yes' ? 'true' : 'false';
+	return String(reply.match ?? '').trim().toLowerCase();
 }
 
 /**
@@ -99,7 +111,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (typeof reply.lockedOut === 'string') {
 				return { reference, verified: false, expired: true, match: 'expired', reason: reply.lockedOut };
 			}
-			const match = String(reply.match ?? '').trim().toLowerCase();
+			const match = matchOf(reply);
 			return { ...reply, reference, verified: match === 'true', expired: match === 'expired', reason: null };
 		},
 	});

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BULK_PARAMETER, BULK_PARAMETER_NAMES, type BulkParameterName } from '../../helpers/panelLimits';
 import { credentialTimeZone, timeZoneProblem } from '../../../../credentials/accountTimeZone';
-import { CREDENTIAL_TYPE } from '../../transport';
+import { apiVersionOf } from '../../../../credentials/SmsHandoverApi.credentials';
+import { CREDENTIAL_TYPE, type ApiVersion } from '../../transport';
 
 /** What the credential says about the account besides its key (the key stays with the transport). */
 export interface AccountSettings {
@@ -12,6 +13,8 @@ export interface AccountSettings {
 	bulkParameterName: BulkParameterName;
 	/** Whether the panel decodes a Send or Schedule text a second time (its smsViaApi urldecodes `msg`). */
 	messageDecoding: 'once' | 'twice';
+	/** The classic API, or the JSON API (v2). */
+	api: ApiVersion;
 }
 
 /** The credential's settings; the time zone is checked only where it is used (accountTimeZone). */
@@ -22,6 +25,7 @@ export async function accountSettings(context: IExecuteFunctions): Promise<Accou
 		timeZone: credentialTimeZone(credentials),
 		bulkParameterName: BULK_PARAMETER_NAMES.includes(name) ? name : BULK_PARAMETER,
 		messageDecoding: credentials.messageDecoding === 'twice' ? 'twice' : 'once',
+		api: apiVersionOf(credentials),
 	};
 }
 

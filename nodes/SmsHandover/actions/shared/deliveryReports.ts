@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { extractReportRecords, makeReport, normaliseReport } from '../../helpers/dlr';
-import { apiRequest, endpoints, type ApiContext } from '../../transport';
-import { asNodeError, panelRefusal } from './errors';
+import { apiRequest, apiVersion, endpoints, type ApiContext } from '../../transport';
+import { asNodeError, inputError, panelRefusal } from './errors';
 
 /**
  * The panel's reports for one shoot id (getDLR), one per recipient, in the trigger's item shape
@@ -15,12 +15,19 @@ export async function pullReports(
 	shootId: string,
 	timeout: number | undefined,
 	itemIndex: number,
+	byMessageId = false,
 ): Promise<IDataObject[]> {
+	const v2 = (await apiVersion(context)) === 'v2';
+	if (byMessageId && !v2) {
+		throw inputError(context.getNode(), itemIndex, 'options.byMessageId', 'needs the JSON API (v2)', "The classic API finds reports by shoot ID only. Set the credential's API to JSON API (v2).");
+	}
 	let answer: unknown;
 	try {
+		// The v2 page sends the id as a JSON body on a GET, which n8n cannot send: the query carries it.
 		answer = await apiRequest(context, {
 			method: 'GET',
-			endpoint: endpoints.deliveryReport(shootId),
+			endpoint: v2 ? endpoints.v2.deliveryReport : endpoints.deliveryReport(shootId),
+			qs: v2 ? { [byMessageId ? 'sms_id' : 'batch_id']: shootId } : undefined,
 			timeout,
 			itemIndex,
 			retry: 'read',
@@ -42,8 +49,9 @@ export async function pullReports(
 		.map((record) => normaliseReport(record, { timeZone }))
 		.filter((report) => report !== null)
 		// getDLR rows name the number only: the shoot id is the one asked for.
-		.map((report) => ({ ...report, shootId: report.shootId ?? shootId }) as unknown as IDataObject);
+		.map((report) => ({ ...report, shootId: report.shootId ?? (byMessageId ? null : shootId) }) as unknown as IDataObject);
 	if (reports.length) return reports;
 	// Nothing is lost: a shoot id without reports yet still comes out, with what the panel said.
-	return [makeReport({ shootId, raw: (answer ?? {}) as IDataObject }) as unknown as IDataObject];
+	const asked = byMessageId ? { messageIds: [shootId] } : { shootId };
+	return [makeReport({ ...asked, raw: (answer ?? {}) as IDataObject }) as unknown as IDataObject];
 }

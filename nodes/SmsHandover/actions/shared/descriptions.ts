@@ -3,6 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { BULK_LIMIT } from '../../helpers/panelLimits';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
+import {
+	balanceGuardOption,
+	creditsPerSegmentOption,
+	dryRunOption,
+	extraParametersOption,
+	templateIdOption,
+} from './optionFields';
 
 export const senderIdField: INodeProperties = {
 	displayName: 'Sender ID',
@@ -36,15 +43,15 @@ export const mobileField: INodeProperties = {
 	description: 'Phone number with country code, e.g. 919876543210',
 };
 
+// Not `required` for n8n: with a Template ID (JSON API) there is no text. The node refuses an empty one otherwise.
 export const messageField: INodeProperties = {
 	displayName: 'Message',
 	name: 'message',
 	type: 'string',
 	typeOptions: { rows: 4 },
-	required: true,
 	default: '',
 	description:
-		'Text of the SMS, at most 720 characters. GSM-7 text costs one part per 160 characters (153 when split), other text one per 70 (67).',
+		'Text of the SMS, at most 720 characters (required unless Options → Template ID is set). GSM-7 text costs one part per 160 characters (153 when split), other text one per 70 (67).',
 };
 
 const typeOption: INodeProperties = {
@@ -102,7 +109,7 @@ const addTriggerTokenOption: INodeProperties = {
 		"Whether to add the secret token of this node's SMS Handover Webhook API credential to the DLR URL when sending (as token=…). Select the same credential as in the SMS Handover Trigger: the token then stays out of the workflow, previews and errors.",
 };
 
-const timeoutOption: INodeProperties = {
+export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout',
 	name: 'timeout',
 	type: 'number',
@@ -146,54 +153,6 @@ export const scheduleAtField: INodeProperties = {
 	description: "When to send. Converted into the account's time zone set in the credential.",
 };
 
-const extraParametersOption: INodeProperties = {
-	displayName: 'Extra Parameters',
-	name: 'extraParameters',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Parameter',
-	default: {},
-	description:
-		"Further request parameters, sent as given. The panel forwards them to the route: Indian routes need the DLT entity and template IDs here, under the names your panel's API page lists for your account.",
-	options: [
-		{
-			displayName: 'Parameter',
-			name: 'parameter',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'dlt_template_id' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
-
-const dryRunOption: INodeProperties = {
-	displayName: 'Dry Run',
-	name: 'dryRun',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to check and price the messages without sending anything: each item shows its encoding, segments, credits and the request that would be sent (without the API key). Read from the first item.',
-};
-
-const balanceGuardOption: INodeProperties = {
-	displayName: 'Balance Guard',
-	name: 'balanceGuard',
-	type: 'boolean',
-	default: false,
-	description:
-		"Whether to read the route's balance once before sending and send nothing when it cannot pay for every message (segments × recipients × Credits Per Segment). An admin key's unlimited balance passes. Read from the first item.",
-};
-
-const creditsPerSegmentOption: INodeProperties = {
-	displayName: 'Credits Per Segment',
-	name: 'creditsPerSegment',
-	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 4 },
-	default: 1,
-	description: 'What one SMS part costs on the route, in the units of its balance (Balance Guard and Dry Run)',
-};
-
 /** An Options collection ("Add option") holding `options`, sorted by name as n8n's linter wants. */
 export function optionsCollection(options: INodeProperties[], fields: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -219,9 +178,16 @@ const messageOptions = [
 	timeoutOption,
 ];
 
-export const sendOptions = optionsCollection([...messageOptions, dlrUrlOption, addTriggerTokenOption, concurrencyOption]);
+export const sendOptions = optionsCollection([...messageOptions, dlrUrlOption, addTriggerTokenOption, concurrencyOption, templateIdOption]);
 
-export const bulkOptions = optionsCollection([...messageOptions, dlrUrlOption, addTriggerTokenOption, batchSizeOption, bulkScheduleOption]);
+export const bulkOptions = optionsCollection([
+	...messageOptions,
+	dlrUrlOption,
+	addTriggerTokenOption,
+	batchSizeOption,
+	bulkScheduleOption,
+	templateIdOption,
+]);
 
 /** As Send, without DLR URL (the node sets it) and Concurrency (one item per execution). */
 export const sendAndWaitOptions = optionsCollection(messageOptions);

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { BULK_LIMIT } from '../../helpers/panelLimits';
-import { redact } from '../../transport';
+import { redact, type ApiVersion } from '../../transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
 import { describeValue, inputError } from './errors';
 
@@ -18,12 +18,14 @@ export interface SmsOptions {
 	timeout?: number;
 	batchSize: number;
 	scheduleAt?: string;
+	/** JSON API (v2) only: the panel's template to send instead of a text. */
+	templateId?: string;
 	extraParameters: ExtraParameters;
 }
 
 const TYPES: RequestedType[] = ['auto', 'text', 'unicode', 'flash'];
 
-function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOptions {
+function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number, api: ApiVersion): SmsOptions {
 	const type = (raw.type ?? 'auto') as RequestedType;
 	if (!TYPES.includes(type)) {
 		throw inputError(node, itemIndex, 'options.type', `"${describeValue(type)}" is not one of ${TYPES.join(', ')}`);
@@ -47,7 +49,8 @@ function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number): SmsOp
 		timeout,
 		batchSize,
 		scheduleAt: text(raw.scheduleAt) || undefined,
-		extraParameters: readExtraParameters(node, raw.extraParameters, itemIndex),
+		templateId: templateIdOption(node, text(raw.templateId), itemIndex, api),
+		extraParameters: readExtraParameters(node, raw.extraParameters, itemIndex, api),
 	};
 }
 
@@ -71,6 +74,16 @@ function wholeNumberOption(node: INode, value: string, field: string, itemIndex:
 	if (!/^\d+$/.test(value)) {
 		throw inputError(node, itemIndex, field, `"${describeValue(value)}" is not a whole number`, `The panel reads it as a number: anything else would go out on ${fallback}. Use the ID your panel shows.`);
 	}
+	return value;
+}
+
+/** A Template ID: the JSON API's (v2); the classic API has no templates. */
+function templateIdOption(node: INode, value: string, itemIndex: number, api: ApiVersion): string | undefined {
+	if (value === '') return undefined;
+	if (api !== 'v2') {
+		throw inputError(node, itemIndex, 'options.templateId', 'needs the JSON API (v2)', "Set the credential's API to JSON API (v2), or send the template's text as Message.");
+	}
+	if (!/^\d+$/.test(value)) throw inputError(node, itemIndex, 'options.templateId', `"${describeValue(value)}" is not a whole number`, 'Use the ID your panel shows for the template.');
 	return value;
 }
 
@@ -114,8 +127,8 @@ export function readTimeout(context: IExecuteFunctions, itemIndex: number): numb
 }
 
 /** An item's SMS options (Send, Schedule, Send and Wait; Send Bulk reads the first item's for the run). */
-export function readSmsOptions(context: IExecuteFunctions, itemIndex: number): SmsOptions {
-	return smsOptionsFrom(context.getNode(), optionsOf(context, itemIndex), itemIndex);
+export function readSmsOptions(context: IExecuteFunctions, itemIndex: number, api: ApiVersion): SmsOptions {
+	return smsOptionsFrom(context.getNode(), optionsOf(context, itemIndex), itemIndex, api);
 }
 
 /** The options that apply to the whole execution, from the first item. */
@@ -124,20 +137,28 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 }
 
 /**
- * Names an extra parameter may not take, with the reason. The node sends the first group itself;
- * the panel's smsViaApi drops the second group (its own names for the v2 API) or parses it
- * (`tlv`, `xml` switches it to its XML API), so such a parameter would never reach the route.
+ * Names an extra parameter may not take, with the reason. Classic API: the node sends the first
+ * group itself; the panel's smsViaApi drops the second group (its own names for the v2 API) or
+ * parses it (`tlv`, `xml` switches it to its XML API), so such a parameter would never reach the
+ * route. JSON API (v2): the fields the node sends itself.
  */
-const RESERVED: ReadonlyMap<string, string> = new Map([
-	...['key', 'campaign', 'routeid', 'type', 'contacts', 'senderid', 'msg', 'time', 'dlr_url', 'bulk_campaigm', 'bulk_campaign'].map(
-		(name): [string, string] => [name, 'is set by the node itself'],
+const RESERVED: Record<ApiVersion, ReadonlyMap<string, string>> = {
+	classic: new Map([
+		...['key', 'campaign', 'routeid', 'type', 'contacts', 'senderid', 'msg', 'time', 'dlr_url', 'bulk_campaigm', 'bulk_campaign'].map(
+			(name): [string, string] => [name, 'is set by the node itself'],
+		),
+		...['campaignid', 'sender', 'mode', 'message', 'schedule', 'notifyurl'].map(
+			(name): [string, string] => [name, 'is a name the panel uses internally and drops'],
+		),
+		['tlv', 'is parsed by the panel itself (give each TLV as its own parameter instead)'],
+		['xml', 'switches the panel to its XML API'],
+	]),
+	v2: new Map(
+		['key', 'campaignid', 'routeid', 'sender', 'mode', 'message', 'templateid', 'contacts', 'contactgroup', 'schedule', 'notifyurl'].map(
+			(name): [string, string] => [name, 'is set by the node itself'],
+		),
 	),
-	...['campaignid', 'sender', 'mode', 'message', 'schedule', 'notifyurl'].map(
-		(name): [string, string] => [name, 'is a name the panel uses internally and drops'],
-	),
-	['tlv', 'is parsed by the panel itself (give each TLV as its own parameter instead)'],
-	['xml', "switches the panel to its XML API"],
-]);
+};
 
 // PHP turns dots and spaces in names into underscores and brackets into arrays: keep names plain.
 const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -145,7 +166,7 @@ const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export type ExtraParameters = Array<[name: string, value: string]>;
 
 /** The Extra Parameters option as name/value pairs, refused with a clear reason before any request. */
-export function readExtraParameters(node: INode, raw: unknown, itemIndex: number): ExtraParameters {
+export function readExtraParameters(node: INode, raw: unknown, itemIndex: number, api: ApiVersion = 'classic'): ExtraParameters {
 	const entries = ((raw as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
 	const field = 'options.extraParameters';
 	const seen = new Set<string>();
@@ -155,7 +176,7 @@ export function readExtraParameters(node: INode, raw: unknown, itemIndex: number
 		if (!PLAIN_NAME.test(name)) {
 			throw inputError(node, itemIndex, field, `"${name}" is not a usable parameter name`, 'Use letters, digits, "_" and "-", starting with a letter.');
 		}
-		const reserved = RESERVED.get(name.toLowerCase());
+		const reserved = RESERVED[api].get(name.toLowerCase());
 		if (reserved) throw inputError(node, itemIndex, field, `"${name}" ${reserved}`);
 		if (seen.has(name.toLowerCase())) throw inputError(node, itemIndex, field, `"${name}" is given twice`);
 		seen.add(name.toLowerCase());

@@ -17,6 +17,26 @@ export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [
 		placeholder: '=Hello {{ $json.name }}',
 		description: `${messageField.description} Evaluated for each item, so every recipient gets a personal text.`,
 	},
+	{
+		displayName: 'Template Parameters',
+		name: 'parameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		description:
+			"JSON API (v2) only: this item's values for the #name# fields of the text, e.g. name → the recipient's first name, mapped from the input. With Options → Template ID they fill the panel's template; otherwise the node fills them into Message. An expression may also give one JSON object.",
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'name' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
 	bulkOptions,
 ]);
 
