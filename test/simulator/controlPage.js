@@ -91,7 +91,7 @@ function controlPageHtml({ keywords, nonce }) {
     <label for="target">Send reports and messages to</label>
     <input id="target" name="target" type="url" inputmode="url" autocomplete="off" spellcheck="false"
       placeholder="http://localhost:5678/webhook-test/…/dlr?token=…" aria-describedby="target-help target-note">
-    <p id="target-help" class="help">In n8n, open the SMS Handover Trigger, click <strong>Listen for test event</strong> (n8n 2.x: <strong>Execute step</strong>), copy its <strong>Test URL</strong> and add <code>?token=</code> followed by your Webhook credential's secret. Or use the Production URL once the workflow is active. Remembered in this browser.</p>
+    <p id="target-help" class="help">In n8n, open the SMS Handover Trigger and copy its <strong>Test URL</strong> (Webhook URLs → Test URL; copy it first: the panel is locked while it listens), add <code>?token=</code> followed by your Webhook credential's secret, then click <strong>Listen for test event</strong> (n8n 2.x: <strong>Execute step</strong>) and push within 2 minutes. Or use the Production URL once the workflow is active. Remembered in this browser.</p>
     <p id="target-note" class="note"></p>
     <fieldset>
       <legend>Report shape</legend>

@@ -27,11 +27,20 @@ function inboundUrl(pasted) {
 	return `${base}?${[...kept, ...template].join('&')}`;
 }
 
-/** What the URL answered, for a push or inbound record {status, error, responseBody}. */
+/**
+ * What the URL answered, for a push or inbound record {status, error, responseBody}. A JSON error body with a
+ * `message` (n8n's 404 for a Test URL nobody listens on) is shown as its message and hint, without its stack.
+ */
 function describeAnswer(record) {
 	if (!record) return 'made no request';
 	if (record.status === null || record.status === undefined) return `got no answer: ${record.error || 'no response'}`;
-	const body = String(record.responseBody || '').trim();
+	let body = String(record.responseBody || '').trim();
+	try {
+		const value = JSON.parse(body);
+		if (value && typeof value.message === 'string') body = [value.message, value.hint].filter((part) => typeof part === 'string').join(' ');
+	} catch {
+		// not JSON: shown as it is
+	}
 	return `answered HTTP ${record.status}${body ? `: ${body.length > 300 ? `${body.slice(0, 300)}…` : body}` : ' (empty body)'}`;
 }
 
@@ -51,7 +60,7 @@ function describeTarget(url) {
 	}
 	if (/\/webhook-test\//.test(text)) {
 		notes.push(
-			'Test URL: n8n takes one request per click on "Listen for test event" (n8n 2.x: "Execute step"); click it again before each push.',
+			'Test URL: after each click on "Listen for test event" (n8n 2.x: "Execute step") n8n takes one report, for 2 minutes; click it again before the next push.',
 		);
 	} else if (/\/webhook\//.test(text)) {
 		notes.push('Production URL: the workflow must be active (published).');

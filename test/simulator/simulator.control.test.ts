@@ -103,7 +103,12 @@ it('scripts/sandbox.js prints the base URL, the key sandbox-key, the control pag
 	const baseUrl = /Base URL: (http:\/\/127\.0\.0\.1:\d+)\n/.exec(run.output)?.[1];
 	expect(run.output).toContain('API key:  sandbox-key\n  Admin key (unlimited balance): sim-admin-key-0001\n');
 	expect(run.output).toContain(`\n  Control page: ${baseUrl}/__sim/ui  (`);
-	expect(run.output).toMatch(/\nA first test report: open the SMS Handover Trigger, click "Listen for test event" \(n8n 2\.x: "Execute step"\), copy its Test URL\nand add \?token=<your Webhook credential's secret>; paste it into the control page, click Delivered\. Or use the Production URL once the workflow is active\.\n/);
+	expect(run.output).toContain(
+		[
+			'\nA first test report: open the SMS Handover Trigger, copy its Test URL (Webhook URLs) and add ?token=<your Webhook credential\'s secret>;',
+			'click "Listen for test event" (n8n 2.x: "Execute step"), paste the URL into the control page, click Delivered. Or use the Production URL once the workflow is active.\n',
+		].join('\n'),
+	);
 	const page = await fetch(`${baseUrl}/__sim/ui`);
 	expect([page.status, (await page.text()).includes('<title>SMS Handover sandbox</title>')]).toEqual([200, true]);
 	expect(run.output).toContain('"SMS Handover API" credential');

@@ -192,7 +192,7 @@ describe('the page helpers', () => {
 	it('says what the pasted URL lacks or needs', () => {
 		expect(describeTarget('')).toMatch(/^Paste the SMS Handover Trigger's Test URL or Production URL/);
 		expect(describeTarget('localhost:5678/webhook/x/dlr')).toBe('This is not an http:// or https:// URL.');
-		expect(describeTarget('http://h/webhook-test/x/dlr')).toMatch(/^No \?token= in this URL: .* Test URL: n8n takes one request per click/);
+		expect(describeTarget('http://h/webhook-test/x/dlr')).toMatch(/^No \?token= in this URL: .* Test URL: after each click on "Listen for test event" .* n8n takes one report, for 2 minutes/);
 		expect(describeTarget('http://h/webhook/x/dlr?token=abc')).toBe('Production URL: the workflow must be active (published).');
 	});
 
@@ -200,5 +200,11 @@ describe('the page helpers', () => {
 		expect(describeAnswer({ status: 200, responseBody: '' })).toBe('answered HTTP 200 (empty body)');
 		expect(describeAnswer({ status: null, error: 'connect ECONNREFUSED 127.0.0.1:9' })).toBe('got no answer: connect ECONNREFUSED 127.0.0.1:9');
 		expect(describeAnswer({ status: 404, responseBody: 'x'.repeat(400) })).toBe(`answered HTTP 404: ${'x'.repeat(300)}…`);
+		// n8n's answer to a Test URL nobody listens on: its message and hint, not its stack trace.
+		const notListening = { code: 404, message: 'The requested webhook "abc/dlr" is not registered.', hint: "Click the 'Execute workflow' button on the canvas, then try again.", stacktrace: 'ResponseError: …' };
+		expect(describeAnswer({ status: 404, responseBody: JSON.stringify(notListening) })).toBe(
+			`answered HTTP 404: The requested webhook "abc/dlr" is not registered. Click the 'Execute workflow' button on the canvas, then try again.`,
+		);
+		expect(describeAnswer({ status: 401, responseBody: 'Unauthorized: missing or wrong token' })).toBe('answered HTTP 401: Unauthorized: missing or wrong token');
 	});
 });
