@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const h = require('./lib');
-const { CheckRunner } = require('./lib/checks');
+const { CheckRunner, assert, assertFields } = require('./lib/checks');
 const { actionWorkflows, futureScheduleIso } = require('./suite/actionWorkflows');
 const { runActionChecks, ACTION_CHECKS } = require('./suite/actions');
 const { IDS, TOKEN, WEBHOOK_CREDENTIAL, triggerWorkflows, runTriggerChecks, runSecretCredentialChecks, runLoopCheck, waitForTriggers } = require('./suite/trigger');
@@ -17,6 +17,7 @@ const exampleSuite = require('./suite/examples');
 const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/credentialTest');
 const underFireFaults = require('./suite/underFireFaults');
 const underFireFuzz = require('./suite/underFireFuzz');
+const sandboxPage = require('./suite/sandboxPage');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -39,7 +40,7 @@ function plannedChecks(prefix, version) {
 	labels.push(...exampleSuite.CHECK_LABELS.map((label) => `${prefix} ${label}`));
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
 	for (const label of [...underFireFaults.LABELS, ...underFireFuzz.LABELS]) labels.push(`${prefix} ${label}`);
-	if (browserWanted(version)) labels.push(`${prefix} browser check`);
+	if (browserWanted(version)) labels.push(`${prefix} browser check`, `${prefix} ${sandboxPage.LABEL}`);
 	return labels;
 }
 
@@ -161,6 +162,25 @@ async function runVersion(version, packed, runner, timings) {
 			s = Date.now();
 			await runner.check(`${prefix} browser: editor shows both nodes and their panels without errors`, async () => {
 				await runBrowserCheck({ baseUrl: n8n.baseUrl, log: (line) => log(`${prefix} ${line}`) });
+			});
+			await runner.check(`${prefix} ${sandboxPage.LABEL}`, async () => {
+				await sim.reset();
+				await sandboxPage.runSandboxPageCheck({
+					baseUrl: n8n.baseUrl,
+					sandbox: { baseUrl: sim.baseUrl, apiKey: sim.apiKey },
+					log: (line) => log(`${prefix} ${line}`),
+					// What the editor showed is also what n8n stored: one execution, the trigger's one item.
+					checkExecution: async ({ workflowId, shootId }) => {
+						const executions = await n8n.waitForExecutions(workflowId, 1);
+						assert.equal(executions.length, 1, `executions of the test event: ${executions.length}`);
+						const trigger = executions[0].nodes['SMS Handover Trigger'];
+						assert.ok(trigger, `execution ${executions[0].id} has no trigger run data (${executions[0].status})`);
+						assert.equal(trigger.items.length, 1);
+						assertFields(trigger.items[0], { shootId, mobile: sandboxPage.MOBILE, status: 'delivered' }, 'stored item');
+					},
+				});
+				const pushes = await sim.dlrPushes();
+				assert.deepEqual(pushes.map((p) => [p.status, p.attempt]), [[401, 1], [200, 1]], 'the page made one attempt per click');
 			});
 			t.browserMs = Date.now() - s;
 		} else if (version === BROWSER_VERSION) {

@@ -1,6 +1,12 @@
 'use strict';
 // /__sim/* routes: the simulator's test controls for other processes (e2e, sandbox). Not recorded, no latency.
 const { readBody, writeAnswer } = require('./httpUtil');
+const { reportsOf, finalTime } = require('./reports');
+const { pushUrl } = require('./delivery');
+const { controlPageAnswer } = require('./controlPage');
+
+/** Recipients listed per submission by GET /__sim/submissions (a bulk may have 50,000). */
+const RECIPIENTS_LISTED = 25;
 
 const json = (status, value) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 
@@ -40,6 +46,52 @@ function describeSubmission(submission) {
 	return described;
 }
 
+/** A submission as the control page lists it: what was sent, where reports go, each listed recipient's report. */
+function summariseSubmission(sim, submission, now) {
+	const reports = reportsOf(submission);
+	const listed = reports.slice(0, RECIPIENTS_LISTED);
+	const texts = submission.bulk ? submission.messages : null;
+	return {
+		shootId: submission.shootId,
+		owner: submission.owner,
+		createdAt: submission.createdAt,
+		senderId: submission.senderUsed,
+		text: submission.bulk ? null : submission.messages[0],
+		bulk: submission.bulk,
+		held: submission.held,
+		scheduledFor: submission.time,
+		dlrUrl: submission.dlrUrl,
+		pushUrl: pushUrl(sim, submission),
+		recipientCount: reports.length,
+		recipients: listed.map((report, i) => ({
+			mobile: report.mobile,
+			smsId: report.smsId,
+			outcome: report.outcome,
+			final: finalTime(submission, report, now) !== null,
+			pushed: report.pushed,
+			...(texts ? { text: texts[i] } : {}),
+		})),
+	};
+}
+
+/** ?limit=N (default 50, at most 1000) newest first. */
+function listSubmissions(sim, search) {
+	const limit = Math.min(Math.max(Number.parseInt(search.get('limit') ?? '50', 10) || 50, 1), 1000);
+	const now = Date.now();
+	return [...sim.submissions.values()]
+		.slice(-limit)
+		.reverse()
+		.map((submission) => summariseSubmission(sim, submission, now));
+}
+
+/**
+ * The routes the control page posts to take JSON only: a page elsewhere cannot post JSON here without a CORS
+ * preflight, which the simulator does not grant.
+ */
+function requireJson(req) {
+	if (!/^application\/json\b/i.test(String(req.headers['content-type'] || ''))) throw new Error('expected Content-Type: application/json');
+}
+
 async function route(sim, req, url) {
 	const { pathname } = url;
 	const method = req.method;
@@ -54,6 +106,8 @@ async function route(sim, req, url) {
 		if (!entry) return json(404, { error: `unknown reference ${reference}` });
 		return json(200, { reference, otp: entry.otp, mobile: entry.mobile, channelId: entry.channelId });
 	}
+	if (method === 'GET' && pathname === '/__sim/ui') return controlPageAnswer(sim);
+	if (method === 'GET' && pathname === '/__sim/submissions') return json(200, listSubmissions(sim, url.searchParams));
 	if (method === 'GET' && pathname.startsWith('/__sim/submissions/')) {
 		const shootId = decodeURIComponent(pathname.slice('/__sim/submissions/'.length));
 		const submission = sim.getSubmission(shootId);
@@ -63,6 +117,11 @@ async function route(sim, req, url) {
 	if (method === 'POST' && pathname === '/__sim/deliver') {
 		const { shootId, mobile, outcome } = await readJson(req);
 		return json(200, await sim.deliver(shootId, { mobile, outcome }));
+	}
+	if (method === 'POST' && pathname === '/__sim/push-report') {
+		requireJson(req);
+		const { shootId, mobile, outcome, style, url: target } = await readJson(req);
+		return json(200, await sim.pushReport(shootId, { mobile, outcome, style, url: target }));
 	}
 	if (method === 'POST' && pathname === '/__sim/inbound') return json(200, await sim.receiveInbound(await readJson(req)));
 	if (method === 'POST' && pathname === '/__sim/reset') {

@@ -9,6 +9,8 @@ const { formatDateTime } = require('./panelClock');
 const JSON_TYPE = 'application/json';
 /** Styles that wait for the panel's batch worker: one POST of a JSON array per callback URL. */
 const BATCH_STYLES = { batch: nativeBody, nestedBatch: (entry, _attempt, dlr) => nestedBody(entry, dlr) };
+/** The shapes pushReport() can post: the panel's own and the nested ones (the raw styles carry no outcome). */
+const REPORT_STYLES = ['native', 'batch', 'ntapi', 'empty', 'nested', 'nestedBatch'];
 
 /**
  * Where a submission's reports are pushed: the account's Default DLR URL when set (updateDLR reads it when
@@ -31,12 +33,15 @@ function legacyReport(sim, submission, report, finalAt) {
 	};
 }
 
-/** The requests that push `entries` ({submission, report, finalAt}) in `style`. */
-function planJobs(sim, style, entries) {
+/**
+ * The requests that push `entries` ({submission, report, finalAt}) in `style`, each to its submission's push URL
+ * or, when given, to `target`.
+ */
+function planJobs(sim, style, entries, target) {
 	const dlr = sim.config.dlr;
 	const byUrl = new Map();
 	for (const entry of entries) {
-		const url = pushUrl(sim, entry.submission);
+		const url = target ?? pushUrl(sim, entry.submission);
 		if (!byUrl.has(url)) byUrl.set(url, []);
 		byUrl.get(url).push(entry);
 	}
@@ -159,10 +164,33 @@ class Delivery {
 		return this.push(this.sim.config.dlr.style, due);
 	}
 
+	/**
+	 * One recipient's report with `outcome`, posted once to `url` in `style` (the control page's buttons): the body
+	 * the automatic push builds for that outcome. The report becomes final now with that outcome (getDLR says so)
+	 * and counts as pushed, so no automatic push of it follows. Resolves with the attempt's record, in an array like deliver().
+	 */
+	pushReport(shootId, { mobile, outcome, style, url } = {}) {
+		if (!OUTCOME_NAMES.includes(outcome) || outcome === 'none') {
+			throw new Error(`outcome must be one of ${OUTCOME_NAMES.filter((name) => name !== 'none').join(', ')} (got ${JSON.stringify(outcome)})`);
+		}
+		if (!REPORT_STYLES.includes(style)) throw new Error(`style must be one of ${REPORT_STYLES.join(', ')} (got ${JSON.stringify(style)})`);
+		if (typeof url !== 'string' || !/^https?:\/\/[^/?#\s]+/i.test(url)) throw new Error(`url must be an http:// or https:// URL (got ${JSON.stringify(url)})`);
+		const submission = this.sim.submissions.get(shootId);
+		if (!submission) throw new Error(`unknown shoot id ${shootId}`);
+		if (submission.held) throw new Error(`${shootId} is held for approval: the panel pushes no report for it`);
+		const report = reportsOf(submission).find((r) => r.mobile === String(mobile));
+		if (!report) throw new Error(`no recipient ${mobile} in ${shootId}`);
+		const now = Date.now();
+		report.outcome = outcome;
+		report.finalAt = now;
+		report.pushed = true;
+		return this.sim.runPushJobs(planJobs(this.sim, style, [{ submission, report, finalAt: now }], url), { maxAttempts: 1 });
+	}
+
 	push(style, entries) {
 		if (entries.length === 0) return Promise.resolve([]);
 		return this.sim.runPushJobs(planJobs(this.sim, style, entries));
 	}
 }
 
-module.exports = { Delivery, legacyReport };
+module.exports = { Delivery, legacyReport, pushUrl, REPORT_STYLES };

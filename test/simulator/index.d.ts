@@ -186,6 +186,31 @@ export interface SimSubmission {
 	readonly reports: SimReport[];
 }
 
+/** The shapes pushReport() posts: the panel's own and the nested ones (the control page offers native, batch, ntapi). */
+export type ReportStyle = 'native' | 'batch' | 'ntapi' | 'empty' | 'nested' | 'nestedBatch';
+
+/** One submission as GET /__sim/submissions lists it (newest first), for the control page. */
+export interface SimSubmissionSummary {
+	shootId: string;
+	owner: 'user' | 'admin';
+	createdAt: number;
+	/** The sender ID the panel used (senderUsed). */
+	senderId: string;
+	/** The text of a classic send; null for a bulk (each listed recipient then has its own). */
+	text: string | null;
+	bulk: boolean;
+	held: boolean;
+	/** The send's time parameter ('' = now). */
+	scheduledFor: string;
+	/** The send's dlr_url, as given. */
+	dlrUrl: string;
+	/** Where automatic reports go: the account's Default DLR URL when set, else dlrUrl ('' = nowhere). */
+	pushUrl: string;
+	recipientCount: number;
+	/** The first 25 recipients. */
+	recipients: Array<{ mobile: string; smsId: string; outcome: DlrOutcome; final: boolean; pushed: boolean; text?: string }>;
+}
+
 export interface FailureOptions {
 	message?: string;
 	/** Retry-After header value for http429 (default 1; a string such as an HTTP-date as given; null = no header). */
@@ -227,6 +252,12 @@ export interface Simulator {
 	 * pushed, held submissions and outcome 'none' are left alone. Resolves with every push attempt made.
 	 */
 	deliver(shootId?: string, options?: { mobile?: string; outcome?: DlrOutcome }): Promise<SimDlrPush[]>;
+	/**
+	 * One recipient's report with `outcome` (not 'none'), posted once (never retried) to `url` in `style`, built as
+	 * the automatic push builds it; the report becomes final with that outcome and counts as pushed. Resolves with
+	 * the attempt's record (also in dlrPushes). Refuses an unknown shoot id or recipient and a held submission.
+	 */
+	pushReport(shootId: string, options: { mobile: string; outcome: Exclude<DlrOutcome, 'none'>; style: ReportStyle; url: string }): Promise<SimDlrPush[]>;
 	/**
 	 * The panel's getReplies for one handset message: a GET of `url`, then one of `defaultMoUrl` (each only
 	 * when given), one after the other, never retried. Resolves with their records (also in inboundCalls).

@@ -160,10 +160,10 @@ class Simulator {
 		});
 	}
 
-	/** Sends push jobs (dlrPush.js) and records every attempt in dlrPushes. */
-	runPushJobs(jobs) {
+	/** Sends push jobs (dlrPush.js) and records every attempt in dlrPushes; `maxAttempts` overrides the setting. */
+	runPushJobs(jobs, { maxAttempts = this.config.dlr.maxAttempts } = {}) {
 		const generation = this.generation;
-		const { concurrency, timeoutMs, maxAttempts, retryDelayMs } = this.config.dlr;
+		const { concurrency, timeoutMs, retryDelayMs } = this.config.dlr;
 		return this.pusher.push(jobs, {
 			concurrency,
 			timeoutMs,
@@ -188,6 +188,11 @@ class Simulator {
 	/** Makes reports final now and pushes them (see delivery.js); resolves with the push records. */
 	async deliver(shootId, options) {
 		return this.delivery.deliver(shootId, options);
+	}
+
+	/** One recipient's report with `outcome`, posted once to `url` in `style` (see delivery.js); resolves with [record]. */
+	async pushReport(shootId, options) {
+		return this.delivery.pushReport(shootId, options);
 	}
 
 	/**

@@ -98,10 +98,19 @@ it.each([
 	expect(result.stderr).toMatch(message);
 });
 
-it('scripts/sandbox.js prints the base URL, the key sandbox-key and how to use them, and exits on Ctrl-C', async () => {
+it('scripts/sandbox.js prints the base URL, the key sandbox-key, the control page and how to use them, and exits on Ctrl-C', async () => {
 	const run = await startScript('scripts/sandbox.js', ['--port', '0'], /Ctrl-C/);
-	expect(run.output).toMatch(/Base URL: http:\/\/127\.0\.0\.1:\d+/);
+	const baseUrl = /Base URL: (http:\/\/127\.0\.0\.1:\d+)\n/.exec(run.output)?.[1];
 	expect(run.output).toContain('API key:  sandbox-key\n  Admin key (unlimited balance): sim-admin-key-0001\n');
+	expect(run.output).toContain(`\n  Control page: ${baseUrl}/__sim/ui  (`);
+	expect(run.output).toContain(
+		[
+			'\nA first test report: open the SMS Handover Trigger, copy its Test URL (Webhook URLs) and add ?token=<your Webhook credential\'s secret>;',
+			'click "Listen for test event" (n8n 2.x: "Execute step"), paste the URL into the control page, click Delivered. Or use the Production URL once the workflow is active.\n',
+		].join('\n'),
+	);
+	const page = await fetch(`${baseUrl}/__sim/ui`);
+	expect([page.status, (await page.text()).includes('<title>SMS Handover sandbox</title>')]).toEqual([200, true]);
 	expect(run.output).toContain('"SMS Handover API" credential');
 	expect(await run.stop('SIGINT')).toBe(0);
 });
