@@ -18,6 +18,14 @@ const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010);
 const SANDBOX_KEY = 'sandbox-key';
 const CREDENTIAL = { id: 'smsHandoverSbx01', name: 'SMS Handover (sandbox)' };
+// A Webhook credential for the trigger, so a first test report needs nothing to be created first.
+// Local only: its token is printed in the banner.
+const WEBHOOK_CREDENTIAL = {
+	id: 'smsHandoverSbxWh',
+	name: 'SMS Handover Webhook (sandbox)',
+	type: 'smsHandoverWebhookApi',
+	data: { token: 'sandbox-trigger-token-2026' },
+};
 
 const log = (line) => console.log(`[dev] ${line}`);
 let sim = null;
@@ -50,7 +58,7 @@ async function portFree(port) {
  */
 async function ensureSandboxCredential(n8n, userFolder, baseUrl) {
 	const marker = path.join(userFolder, 'sandbox-credential.json');
-	const wanted = JSON.stringify({ id: CREDENTIAL.id, baseUrl, apiKey: SANDBOX_KEY });
+	const wanted = JSON.stringify({ id: CREDENTIAL.id, baseUrl, apiKey: SANDBOX_KEY, webhook: WEBHOOK_CREDENTIAL.id });
 	let previous = null;
 	try {
 		previous = fs.readFileSync(marker, 'utf8');
@@ -61,7 +69,7 @@ async function ensureSandboxCredential(n8n, userFolder, baseUrl) {
 		const rows = await n8n.query('SELECT id FROM credentials_entity WHERE id = ?', [CREDENTIAL.id]);
 		if (rows.length) return;
 	}
-	await n8n.importCredentials([h.credential({ ...CREDENTIAL, apiKey: SANDBOX_KEY, baseUrl })]);
+	await n8n.importCredentials([h.credential({ ...CREDENTIAL, apiKey: SANDBOX_KEY, baseUrl }), WEBHOOK_CREDENTIAL]);
 	fs.writeFileSync(marker, wanted);
 }
 
@@ -103,7 +111,7 @@ async function main() {
 	await n8n.installPackage(packed);
 	log(`installed ${packed.name}@${packed.version} into ${userFolder}/.n8n/nodes (as Settings → Community Nodes would)`);
 	await ensureSandboxCredential(n8n, userFolder, sim.baseUrl);
-	log(`credential "${CREDENTIAL.name}" ready (base URL ${sim.baseUrl})`);
+	log(`credentials "${CREDENTIAL.name}" (base URL ${sim.baseUrl}) and "${WEBHOOK_CREDENTIAL.name}" ready`);
 
 	const logFile = path.join(userFolder, 'n8n.log');
 	log(`starting n8n ${VERSION} (its log: ${logFile}) ...`);
@@ -120,7 +128,7 @@ async function main() {
 			`    Its control page:   ${sim.baseUrl}/__sim/ui  (messages it received; push a report or an inbound SMS)`,
 			`    What it received:   curl ${sim.baseUrl}/__sim/requests`,
 			`    An OTP it "sent":   curl ${sim.baseUrl}/__sim/otp/<reference>`,
-			'  A first test report: open the SMS Handover Trigger, copy its Test URL (Webhook URLs) and add ?token=<your Webhook credential\'s secret>;',
+			`  A first test report: add an SMS Handover Trigger with the credential "${WEBHOOK_CREDENTIAL.name}", copy its Test URL (Webhook URLs) and add ?token=${WEBHOOK_CREDENTIAL.data.token};`,
 			'  click "Listen for test event" (n8n 2.x: "Execute step"), paste the URL into the control page, click Delivered. Or use the Production URL once the workflow is active.',
 			'  Reports without the page: put the trigger\'s URL into the SMS Handover node\'s DLR URL option; the sandbox pushes one per recipient.',
 			`  Ready in ${h.formatMs(Date.now() - started)}. Press Ctrl-C to stop n8n and the sandbox.`,

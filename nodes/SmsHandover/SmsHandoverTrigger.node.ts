@@ -34,6 +34,9 @@ export class SmsHandoverTrigger implements INodeType {
 			'={{ [($parameter["triggerOn"] || []).includes("inboundSms") && !($parameter["triggerOn"] || []).includes("deliveryReport") ? "" : (($parameter["events"] || []).length === 0 || $parameter["events"].includes("all") ? "All reports" : "Reports: " + $parameter["events"].join(", ")), ($parameter["triggerOn"] || []).includes("inboundSms") ? "inbound SMS" : ""].filter(Boolean).join(" + ").replace(/^inbound/, "Inbound") }}',
 		// n8n's node list shows this text for the whole package (the action node included): it says both.
 		description: 'Send SMS and OTPs with SMS Handover, and start workflows on its delivery reports and inbound SMS',
+		// Shown while the editor listens for a test event (in place of n8n's "Go to … and create an event").
+		eventTriggerDescription:
+			"Push a report to this node's Test URL with ?token=<secret>: from the sandbox's control page, or send an SMS with that URL as DLR URL",
 		defaults: {
 			name: 'SMS Handover Trigger',
 		},

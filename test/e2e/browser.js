@@ -137,8 +137,18 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 		let t = Date.now();
 		await page.goto(`${baseUrl}/workflow/new`);
 		await page.locator('[data-test-id="canvas-add-button"]').click();
-		// First step: the creator offers triggers; our entry opens its trigger events.
+		// First step: the creator offers triggers; our entry opens its trigger events: one per kind
+		// of event, "any status" said outright (a per-status list pushed users into a filter).
 		await searchNodeCreator(page, 'SMS Handover', 'SMS Handover');
+		const entries = (await page.locator('[data-test-id="item-iterator-item"]', { hasText: /^\s*On /i }).allInnerTexts()).map(
+			(text) => text.split('\n')[0].trim(),
+		);
+		fs.mkdirSync(SCREENSHOTS, { recursive: true });
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-creator-trigger-entries.png') });
+		for (const expected of ['On delivery report (any status)', 'On inbound SMS']) {
+			if (!entries.includes(expected)) throw new Error(`the node list's trigger entries lack "${expected}": ${JSON.stringify(entries)}`);
+		}
+		if (entries.some((entry) => /^On (delivered|failed)$/i.test(entry))) throw new Error(`per-status entries are back: ${JSON.stringify(entries)}`);
 		log(`trigger added through "${(await clickTriggerEvent(page)).split('\n')[0]}"`);
 		await page.locator('[data-test-id="ndv"]').waitFor({ state: 'visible' });
 		// Show the production URL, the one the user copies into dlrUrl.
@@ -146,8 +156,8 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 		await page.getByText('Production URL').first().click();
 		await checkPanel(page, {
 			title: 'SMS Handover Trigger',
-			// Not the event parameters: they change with the node (Events, Trigger On); the wiring notice and the URL stay.
-			mustShow: ['SMS Handover has no API to register this URL', 'Credential', 'Options', '/webhook/', '/dlr'],
+			// The notice says how to test; Events shows All Reports, its default, not an empty box.
+			mustShow: ['SMS Handover has no API to register this URL', 'Listen for test event', 'Test URL', 'Credential', 'All Reports', 'Options', '/webhook/', '/dlr'],
 			file: 'sms-handover-trigger.png',
 			log,
 		});
@@ -155,7 +165,16 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 
 		t = Date.now();
 		await page.locator('[data-test-id="canvas-handle-plus-wrapper"]').first().click();
-		await searchNodeCreator(page, 'SMS Handover', 'SMS Handover');
+		// "What happens next?": n8n shows the package's one entry with the trigger's description,
+		// which must not make sending look impossible.
+		await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().waitFor({ timeout: 15000 });
+		await page.keyboard.type('SMS Handover', { delay: 20 });
+		const entry = page.locator('[data-test-id="item-iterator-item"]', { hasText: /SMS Handover/ }).first();
+		await entry.waitFor({ state: 'visible', timeout: 15000 });
+		const entryText = await entry.innerText();
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-creator-what-happens-next.png') });
+		if (!/Send SMS/.test(entryText)) throw new Error(`"What happens next?" shows SMS Handover as: ${JSON.stringify(entryText)}`);
+		await entry.locator('[data-test-id="node-creator-item-name"]').first().click();
 		await clickItem(page, 'Send an SMS');
 		await checkPanel(page, {
 			title: 'Send an SMS',

@@ -56,9 +56,10 @@ function optionsCollection(options: INodeProperties[], displayOptions?: INodePro
 	};
 }
 
+// Short <code> pieces: n8n does not wrap inside one, and a long one pushes the notice past the panel.
 const wiringNotice: INodeProperties = {
 	displayName:
-		"<b>Test</b>: click Listen for test event, then send a message whose DLR URL is this node's <b>Test URL</b> (the SMS Handover node's DLR URL option, with Add Trigger Token on), or push a report to it from the sandbox's control page (<code>npm run dev</code> prints its address). <b>Live</b>: activate the workflow and use the <b>Production URL</b> instead. Both take the Webhook credential's secret: <code>.../webhook-test/…/dlr?token=&lt;secret&gt;</code> while listening, <code>.../webhook/…/dlr?token=&lt;secret&gt;</code> when active; without it the request gets 401 and starts nothing.<br><br>SMS Handover has no API to register this URL: paste it into the sending node's DLR URL option or the panel's delivery-report settings. <b>Inbound SMS</b>: set your panel's Default MO URL to <code>.../dlr?token=&lt;secret&gt;&amp;from=%p&amp;text=%r&amp;to=%v&amp;&#105;d=%i&amp;time=%t&amp;keyword=%m</code>.",
+		"<b>Test</b>: copy the <b>Test URL</b> (Webhook URLs), add <code>?token=&lt;secret&gt;</code> (the Webhook credential's Secret Token), click Listen for test event, then push a report to it from the sandbox's control page (<code>npm run dev</code> prints its address), or send an SMS with it as DLR URL. <b>Live</b>: activate the workflow and use the <b>Production URL</b> the same way. Without the token a request gets 401 and starts nothing.<br><br>SMS Handover has no API to register this URL: put it in the sending node's DLR URL option (its Add Trigger Token adds the token), or in the panel's delivery-report settings.<br><br><b>Inbound SMS</b>: set your panel's Default MO URL to the Production URL followed by <code>?token=&lt;secret&gt;</code> <code>&amp;from=%p&amp;text=%r</code> <code>&amp;to=%v&amp;&#105;d=%i</code> <code>&amp;time=%t&amp;keyword=%m</code> (all on one line).",
 	name: 'notice',
 	type: 'notice',
 	default: '',
