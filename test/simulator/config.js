@@ -16,6 +16,9 @@ const TOP_LEVEL_SETTINGS = [
 	'billing',
 	'smsPrice',
 	'defaultDlrUrl',
+	'templates',
+	'contactGroups',
+	'currency',
 ];
 const DEFAULT_WALLET_AMOUNT = 100;
 
@@ -70,6 +73,11 @@ function defaultConfig() {
 		smsPrice: 0.05,
 		// The account's Default DLR URL (settings page): replaces every send's dlr_url when set.
 		defaultDlrUrl: '',
+		// JSON API (v2): the account's SMS templates (templateId; #name# filled from a contact's parameters),
+		// its contact groups (contactGroup) and the currency its credits answer names (the panel's currency_name).
+		templates: [{ id: 1, name: 'OTP', text: 'Hello #name#, your OTP is #otp#' }],
+		contactGroups: [{ id: 1, name: 'Test group', mobiles: ['919800000001', '919800000002'] }],
+		currency: 'EUR',
 	};
 }
 
@@ -91,6 +99,21 @@ function stringList(name, value) {
 	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
 		throw new Error(`${name} must be an array of strings (got ${JSON.stringify(value)})`);
 	}
+}
+
+/** A list of objects with distinct positive integer ids, each checked by `checkItem(name, item)`. */
+function idList(name, value, checkItem) {
+	if (!Array.isArray(value)) throw new Error(`${name} must be an array`);
+	const ids = new Set();
+	value.forEach((item, index) => {
+		if (!isPlainObject(item)) throw new Error(`${name}[${index}] must be an object`);
+		positiveInteger(`${name}[${index}].id`, item.id);
+		if (ids.has(item.id)) throw new Error(`${name} has id ${item.id} twice`);
+		ids.add(item.id);
+		if (item.name !== undefined && typeof item.name !== 'string') throw new Error(`${name}[${index}].name must be a string`);
+		checkItem(`${name}[${index}]`, item);
+	});
+	return structuredClone(value);
 }
 
 function isPlainObject(value) {
@@ -188,6 +211,18 @@ function applyConfig(config, changes) {
 				break;
 			case 'defaultDlrUrl':
 				if (typeof value !== 'string') throw new Error(`${name} must be a string ('' = none)`);
+				config[name] = value;
+				break;
+			case 'templates':
+				config[name] = idList(name, value, (itemName, item) => {
+					if (typeof item.text !== 'string' || item.text === '') throw new Error(`${itemName}.text must be a non-empty string`);
+				});
+				break;
+			case 'contactGroups':
+				config[name] = idList(name, value, (itemName, item) => stringList(`${itemName}.mobiles`, item.mobiles));
+				break;
+			case 'currency':
+				if (typeof value !== 'string' || value === '') throw new Error(`${name} must be a non-empty string`);
 				config[name] = value;
 				break;
 			default:

@@ -1,7 +1,8 @@
 'use strict';
 // Failure injection: what a flaky gateway, proxy or load balancer in front of it really answers.
 
-const ENDPOINTS = ['send', 'balance', 'dlr', 'otpSend', 'otpVerify', '*'];
+const V2_ENDPOINTS = new Set(['v2Send', 'v2Credits', 'v2Dlr', 'v2OtpSend', 'v2OtpVerify']);
+const ENDPOINTS = ['send', 'balance', 'dlr', 'otpSend', 'otpVerify', ...V2_ENDPOINTS, '*'];
 const MODES = [
 	'http500',
 	'http502',
@@ -90,6 +91,10 @@ class FailurePlan {
 /** The answer for a failure mode that produces one ('hang' and 'reset' are handled on the socket). */
 function failureAnswer(config, failure, endpoint) {
 	const message = failure.message || DEFAULT_MESSAGE;
+	if (V2_ENDPOINTS.has(endpoint)) {
+		const v2 = v2FailureAnswer(config, failure, message);
+		if (v2) return v2;
+	}
 	const html = (status, body, headers) => ({ status, contentType: 'text/html; charset=UTF-8', body, headers });
 	const text = (status, body, headers) => ({ status, contentType: 'text/plain; charset=utf-8', body, headers });
 	switch (failure.mode) {
@@ -127,6 +132,19 @@ function failureAnswer(config, failure, endpoint) {
 		default:
 			throw new Error(`no answer for failure mode ${failure.mode}`);
 	}
+}
+
+/**
+ * The JSON API (v2) has no text errors: errText and errorJson answer its error shape {"success": false, "status", "message"}
+ * with that HTTP status (option `status`, default 500); malformedJson breaks off its success shape. Other modes as classic.
+ */
+function v2FailureAnswer(config, failure, message) {
+	if (failure.mode === 'errText' || failure.mode === 'errorJson') {
+		const status = failure.status ?? 500;
+		return { status, contentType: config.jsonContentType, body: JSON.stringify({ success: false, status, message }) };
+	}
+	if (failure.mode === 'malformedJson') return { status: 200, contentType: config.jsonContentType, body: '{"status":"succ' };
+	return null;
 }
 
 module.exports = { FailurePlan, failureAnswer, ENDPOINTS, MODES };

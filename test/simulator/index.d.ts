@@ -1,7 +1,9 @@
 // Types for the plain-JS simulator (index.js), so TypeScript tests can import it: `import { startSimulator } from '../simulator';`
 import type { SimConfigureChanges, SimSettings, SimulatorOptions } from './settings';
 
-export type SimEndpoint = 'send' | 'balance' | 'dlr' | 'otpSend' | 'otpVerify';
+/** The JSON API (v2): POST api/v2/sms, GET api/v2/credits, GET api/v2/dlr, POST api/v2/otp, GET api/v2/otp/verify. */
+export type SimV2Endpoint = 'v2Send' | 'v2Credits' | 'v2Dlr' | 'v2OtpSend' | 'v2OtpVerify';
+export type SimEndpoint = 'send' | 'balance' | 'dlr' | 'otpSend' | 'otpVerify' | SimV2Endpoint;
 export type SimFailureMode =
 	| 'http500'
 	| 'http502'
@@ -56,7 +58,7 @@ export interface SimRequest {
 	/** Path without the query string. */
 	path: string;
 	query: Record<string, string>;
-	/** Parsed urlencoded body, or the JSON body; {} otherwise. */
+	/** Parsed urlencoded body, or the JSON body (v2: the JSON object sent, GET bodies too); {} otherwise. */
 	form: Record<string, unknown>;
 	rawBody: string;
 	/** As Node's IncomingMessage has them: lower-case names. */
@@ -179,6 +181,15 @@ export interface SimSubmission {
 	autoFinalAt: number | null;
 	pushStyle: DlrStyle;
 	outcomes: { outcome: DlrOutcome; outcomeByNumber: Record<string, DlrOutcome> };
+	/**
+	 * Which API made it: 'classic' (/smsapi/index) or 'v2' (POST api/v2/sms; shootId is its batch_id, dlrUrl its
+	 * notifyUrl, type its mode, senderId/senderUsed its sender, time its schedule, campaign its campaignId).
+	 */
+	api: 'classic' | 'v2';
+	/** v2 only: the templateId used (intval), null without one. */
+	templateId?: number | null;
+	/** v2 only: the contactGroup used (intval), null without one. */
+	contactGroup?: number | null;
 	readonly recipients: string[];
 	/** The text each recipient gets (with decodeMessagesTwice: msg after the second urldecode). */
 	readonly messages: string[];
@@ -215,8 +226,11 @@ export interface FailureOptions {
 	message?: string;
 	/** Retry-After header value for http429 (default 1; a string such as an HTTP-date as given; null = no header). */
 	retryAfter?: number | string | null;
-	/** For redirect: the status (default 307) and the Location header (default another host). */
-	status?: 301 | 302 | 303 | 307 | 308;
+	/**
+	 * For redirect: the status (default 307; 301, 302, 303, 307 or 308). For errText/errorJson on a v2 endpoint: the
+	 * HTTP status and the body's status (default 500).
+	 */
+	status?: number;
 	location?: string;
 }
 
@@ -231,6 +245,8 @@ export interface Simulator {
 	readonly inboundCalls: SimInboundCall[];
 	/** The wallet's current amount (billing 'wallet'). */
 	readonly walletAmount: number;
+	/** Every submission of either API by shoot id (= v2 batch_id), in the order made. */
+	readonly submissions: ReadonlyMap<string, SimSubmission>;
 	readonly config: SimSettings;
 	clearRequests(): void;
 	/** Fails the next `count` (default 1) requests to `endpoint`, after letting `after` (default 0) of them through. */
@@ -272,3 +288,4 @@ export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
 
 export * from './panelPush';
 export * from './settings';
+export * from './v2Api';

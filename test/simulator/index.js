@@ -15,6 +15,7 @@ const { handleSend } = require('./smsApi');
 const { handleBalance, handleGetDlr } = require('./miscApi');
 const { handleOtpSend, handleOtpVerify } = require('./otpApi');
 const { handleControl } = require('./control');
+const { V2_HANDLERS } = require('./v2Api');
 const { nativePush, batchPush, ntapiPush, nestedReport } = require('./panelPush');
 const { InboundCaller, forwardInbound } = require('./inbound');
 
@@ -24,6 +25,8 @@ const HANDLERS = {
 	dlr: (sim, route) => handleGetDlr(sim, route),
 	otpSend: (sim, route, params) => handleOtpSend(sim, params),
 	otpVerify: (sim, route, params) => handleOtpVerify(sim, params),
+	// The JSON API (v2), api/v2/…: handlers read the request record (Bearer key, query, JSON body).
+	...V2_HANDLERS,
 };
 const plainText = (status, body) => ({ status, contentType: 'text/html; charset=UTF-8', body });
 
@@ -114,14 +117,15 @@ class Simulator {
 			else req.socket.destroy();
 			return;
 		}
-		writeAnswer(res, this.answer(route, req.method, { ...record.query, ...form }, failure));
+		writeAnswer(res, this.answer(route, req.method, { ...record.query, ...form }, failure, record));
 	}
 
-	answer(route, method, params, failure) {
+	answer(route, method, params, failure, record) {
 		if (route.endpoint === 'unknown') return plainText(404, '<h1>404 Not Found</h1>');
-		if (method !== 'GET' && method !== 'POST') return plainText(405, 'METHOD NOT ALLOWED');
+		// v2 endpoints answer a wrong method themselves, in their error shape.
+		if (method !== 'GET' && method !== 'POST' && route.api !== 'v2') return plainText(405, 'METHOD NOT ALLOWED');
 		if (failure) return failureAnswer(this.config, failure, route.endpoint);
-		return HANDLERS[route.endpoint](this, route, params);
+		return HANDLERS[route.endpoint](this, route, params, record);
 	}
 
 	sleep(ms) {

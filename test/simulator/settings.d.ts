@@ -59,6 +59,24 @@ export interface SimInboundSettings {
 	connectTimeoutMs: number;
 }
 
+/** An SMS template of the account (JSON API v2 templateId). */
+export interface SimTemplate {
+	/** Positive integer, unique. */
+	id: number;
+	name?: string;
+	/** The text; each `#name#` is replaced by the contact's parameters.name when the contact has it. */
+	text: string;
+}
+
+/** A contact group of the account (JSON API v2 contactGroup). */
+export interface SimContactGroup {
+	/** Positive integer, unique. */
+	id: number;
+	name?: string;
+	/** Its numbers, sent to in this order. */
+	mobiles: string[];
+}
+
 export interface SimSettings {
 	otp: SimOtpSettings;
 	dlr: SimDlrSettings;
@@ -80,6 +98,12 @@ export interface SimSettings {
 	smsPrice: number;
 	/** The account's Default DLR URL: when set, every report of the API key's sends is pushed there (default ''). */
 	defaultDlrUrl: string;
+	/** JSON API (v2) templates (default [{id: 1, name: 'OTP', text: 'Hello #name#, your OTP is #otp#'}]). */
+	templates: SimTemplate[];
+	/** JSON API (v2) contact groups (default [{id: 1, name: 'Test group', mobiles: ['919800000001', '919800000002']}]). */
+	contactGroups: SimContactGroup[];
+	/** wallet.currency in api/v2/credits (default 'EUR', the panel's currency_name). */
+	currency: string;
 }
 
 export interface SimulatorOptions {
@@ -105,6 +129,9 @@ export interface SimulatorOptions {
 	billing?: SimSettings['billing'];
 	smsPrice?: number;
 	defaultDlrUrl?: string;
+	templates?: SimTemplate[];
+	contactGroups?: SimContactGroup[];
+	currency?: string;
 }
 
 export interface SimConfigureChanges extends Partial<Omit<SimSettings, 'otp' | 'dlr' | 'inbound'>> {

@@ -137,25 +137,39 @@ function buildSubmission(sim, params) {
 	if (billing === 'credits' && credits > route.balance) throw new SendError('INSUFFICIENT BALANCE');
 	if (billing === 'wallet' && cost > sim.walletAmount) throw new SendError('INSUFFICIENT BALANCE');
 
+	return newSubmission(
+		sim,
+		{
+			shootId: newShootId(),
+			owner,
+			routeId,
+			routeTitle: route.name,
+			type,
+			senderId,
+			campaign: scalar(params, 'campaign'),
+			...used,
+			time,
+			dlrUrl: scalar(params, 'dlr_url'),
+			bulk: isBulk,
+			encoding,
+			credits,
+			billing,
+			cost,
+			held,
+		},
+		{ recipientsOf, messagesOf, api: 'classic' },
+	);
+}
+
+/**
+ * A submission of either API: `fields` (shootId … held, as buildSubmission lists them) plus the delivery settings
+ * in force now, recipients and messages as getters, and the lazily built reports (reports.js).
+ */
+function newSubmission(sim, fields, { recipientsOf, messagesOf, api, extra = {} }) {
 	const createdAt = Date.now();
 	const dlr = sim.config.dlr;
 	const submission = {
-		shootId: newShootId(),
-		owner,
-		routeId,
-		routeTitle: route.name,
-		type,
-		senderId,
-		campaign: scalar(params, 'campaign'),
-		...used,
-		time,
-		dlrUrl: scalar(params, 'dlr_url'),
-		bulk: isBulk,
-		encoding,
-		credits,
-		billing,
-		cost,
-		held,
+		...fields,
 		createdAt,
 		deliveredAtMs: createdAt + dlr.delayMs,
 		// Delivery settings in force at the send (delivery.js, reports.js).
@@ -163,6 +177,9 @@ function buildSubmission(sim, params) {
 		autoFinalAt: dlr.autoPush ? createdAt + dlr.delayMs : null,
 		pushStyle: dlr.style,
 		outcomes: { outcome: dlr.outcome, outcomeByNumber: { ...dlr.outcomeByNumber } },
+		// Which API made it: 'classic' (/smsapi/index) or 'v2' (POST /api/v2/sms, v2Send.js).
+		api,
+		...extra,
 	};
 	Object.defineProperty(submission, 'recipients', { enumerable: true, get: recipientsOf });
 	Object.defineProperty(submission, 'messages', { enumerable: true, get: messagesOf });
@@ -170,6 +187,14 @@ function buildSubmission(sim, params) {
 	Object.defineProperty(submission, 'reportState', { enumerable: false, writable: true, value: null });
 	Object.defineProperty(submission, 'reports', { enumerable: false, get: () => reportsOf(submission) });
 	return submission;
+}
+
+/** Takes the cost (the admin account has unlimited balance: its sends are not taken from the routes), keeps the submission and schedules its reports. */
+function commitSubmission(sim, submission) {
+	if (submission.billing === 'credits') sim.routes.get(submission.routeId).balance -= submission.credits;
+	if (submission.billing === 'wallet') sim.walletAmount = money(sim.walletAmount - submission.cost);
+	sim.submissions.set(submission.shootId, submission);
+	sim.delivery.onSubmission(submission);
 }
 
 /**
@@ -190,11 +215,7 @@ function handleSend(sim, params) {
 		if (!(error instanceof SendError)) throw error;
 		return textStyle ? textAnswer(sim.config, `ERR: ${error.message}`) : errorJson(sim.config, error.message);
 	}
-	// The admin account has unlimited balance: its sends are not taken from the routes.
-	if (submission.billing === 'credits') sim.routes.get(submission.routeId).balance -= submission.credits;
-	if (submission.billing === 'wallet') sim.walletAmount = money(sim.walletAmount - submission.cost);
-	sim.submissions.set(submission.shootId, submission);
-	sim.delivery.onSubmission(submission);
+	commitSubmission(sim, submission);
 	if (textStyle) return textAnswer(sim.config, `SMS-SHOOT-ID/${submission.shootId}`);
 	return jsonAnswer(sim.config, {
 		result: 'success',
@@ -203,4 +224,15 @@ function handleSend(sim, params) {
 	});
 }
 
-module.exports = { handleSend, isValidScheduleTime, MAX_MESSAGE_LENGTH, MAX_RECIPIENTS_PER_REQUEST };
+module.exports = {
+	handleSend,
+	isValidScheduleTime,
+	heldCheck,
+	money,
+	newSubmission,
+	commitSubmission,
+	MAX_MESSAGE_LENGTH,
+	MAX_RECIPIENTS_PER_REQUEST,
+	SMS_TYPES,
+	PHONE,
+};
