@@ -18,6 +18,7 @@ const { CREDENTIAL_TEST_CHECKS, runCredentialTestChecks } = require('./suite/cre
 const underFireFaults = require('./suite/underFireFaults');
 const underFireFuzz = require('./suite/underFireFuzz');
 const sandboxPage = require('./suite/sandboxPage');
+const v2Api = require('./suite/v2Api');
 
 const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_VERSION = '2.41.1';
@@ -39,6 +40,7 @@ function plannedChecks(prefix, version) {
 	labels.push(`${prefix} trigger checks`, `${prefix} webhook credential checks`, `${prefix} loop check`, `${prefix} send and wait checks`);
 	labels.push(...exampleSuite.CHECK_LABELS.map((label) => `${prefix} ${label}`));
 	labels.push(...CREDENTIAL_TEST_CHECKS.map((label) => `${prefix} ${label}`));
+	labels.push(...v2Api.LABELS.map((label) => `${prefix} ${label}`));
 	for (const label of [...underFireFaults.LABELS, ...underFireFuzz.LABELS]) labels.push(`${prefix} ${label}`);
 	if (browserWanted(version)) labels.push(`${prefix} browser check`, `${prefix} ${sandboxPage.LABEL}`);
 	return labels;
@@ -86,14 +88,23 @@ async function runVersion(version, packed, runner, timings) {
 		const aiWorkflow = aiTool.aiToolWorkflow(cred, openAi);
 		const waits = sendAndWait.sendAndWaitWorkflows(cred);
 		examples = exampleSuite.prepareExamples({ cred, webhookCredential: WEBHOOK_CREDENTIAL, version });
+		const v2 = v2Api.v2Workflows(cred, { simBaseUrl: sim.baseUrl, loopUrl, scheduleAt });
 		let s = Date.now();
 		await n8n.installPackage(packed);
 		const fireWorkflows = [...Object.values(faults.workflows), underFireFuzz.fuzzWorkflow()];
-		await n8n.importCredentials([cred, WEBHOOK_CREDENTIAL, openAi, faults.credential]);
-		const workflows = [...Object.values(actions), ...Object.values(triggers), aiWorkflow, ...Object.values(waits), ...fireWorkflows, ...examples.workflows];
+		await n8n.importCredentials([cred, v2.credential, WEBHOOK_CREDENTIAL, openAi, faults.credential]);
+		const workflows = [
+			...Object.values(actions),
+			...Object.values(triggers),
+			aiWorkflow,
+			...Object.values(waits),
+			...fireWorkflows,
+			...examples.workflows,
+			...Object.values(v2.workflows),
+		];
 		await n8n.importWorkflows(workflows);
 		t.importMs = Date.now() - s;
-		log(`${prefix} user folder ${n8n.userFolder}: package installed, 4 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
+		log(`${prefix} user folder ${n8n.userFolder}: package installed, 5 credentials and ${workflows.length} workflows imported in ${h.formatMs(t.importMs)}`);
 		phase = 'run action checks';
 
 		s = Date.now();
@@ -137,6 +148,11 @@ async function runVersion(version, packed, runner, timings) {
 		await runSecretCredentialChecks({ runner, n8n, sim, prefix });
 		await runLoopCheck({ runner, n8n, sim, wfs: triggers, prefix });
 		t.triggerMs = Date.now() - s;
+
+		phase = 'JSON API (v2) checks';
+		s = Date.now();
+		await v2Api.runV2Checks({ runner, n8n, sim, wfs: v2, prefix, loopWorkflowId: IDS.loop.workflowId });
+		t.v2Ms = Date.now() - s;
 		phase = 'tool registration check';
 		await aiTool.runToolRegistrationCheck({ runner, n8n, prefix });
 
@@ -233,6 +249,7 @@ async function main() {
 			`examples ${h.formatMs(t.examplesMs || 0)}`,
 			`trigger ${h.formatMs(t.triggerMs || 0)}`,
 			`credential test ${h.formatMs(t.credentialTestMs || 0)}`,
+			`JSON API (v2) ${h.formatMs(t.v2Ms || 0)}`,
 			`fault cells ${h.formatMs(t.faultCellsMs || 0)}`,
 			`fuzz ${h.formatMs(t.fuzzMs || 0)}`,
 			`send and wait ${h.formatMs((t.sendAndWaitMs || 0) + (t.sendAndWaitTimeoutMs || 0))}`,

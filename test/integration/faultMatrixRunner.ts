@@ -21,10 +21,12 @@ jest.mock('n8n-workflow', () => ({
 import { startSimulator, type Simulator } from '../simulator';
 import {
 	CANARY_KEY,
+	endpointOf,
 	expectationFor,
 	FAULT_NAMES,
 	FAULTS,
 	OPERATIONS,
+	type Api,
 	type CellExpectation,
 	type FaultName,
 	type Operation,
@@ -65,13 +67,16 @@ async function runCell(
 	operationName: OperationName,
 	faultName: FaultName,
 	continueOnFail: boolean,
+	api: Api,
 ): Promise<CellRun> {
 	const operation = OPERATIONS[operationName];
 	const fault = FAULTS[faultName];
 	if (fault.simulate) {
 		const [mode, options] = fault.simulate;
 		const location = fault.redirects ? `${redirectTarget.baseUrl}/smsapi/index` : undefined;
-		sim.setFailure(operation.endpoint, mode, { ...options, ...(location ? { location } : {}) });
+		// v2 refuses with its error shape and a 4xx status (a 5xx would say the panel broke, not refused).
+		const refusal = api === 'v2' && (mode === 'errText' || mode === 'errorJson') ? { status: 400 } : {};
+		sim.setFailure(endpointOf(operation, api), mode, { ...options, ...refusal, ...(location ? { location } : {}) });
 	}
 	mockWaits.length = 0;
 	const result = await runActionNode({
@@ -81,6 +86,7 @@ async function runCell(
 			apiKey: CANARY_KEY,
 			baseUrl: fault.simulate ? sim.baseUrl : refusedUrl,
 			timeZone: 'Asia/Kolkata',
+			apiVersion: api,
 		},
 		continueOnFail,
 	});
@@ -88,9 +94,14 @@ async function runCell(
 	return { result, logs: result.logged, retries, waits: [...mockWaits] };
 }
 
-/** Where the key travelled in a request the simulator got (so a leak check is not vacuous). */
-function carriesKey(request: Simulator['requests'][number]): boolean {
-	return request.path.includes(CANARY_KEY) || request.query.key === CANARY_KEY || request.form.key === CANARY_KEY;
+/**
+ * Where the key travelled in a request the simulator got (so a leak check is not vacuous): classic,
+ * in the path, query or form; v2, in the Authorization header and nowhere else.
+ */
+function carriesKey(request: Simulator['requests'][number], api: Api): boolean {
+	const elsewhere = request.path.includes(CANARY_KEY) || request.query.key === CANARY_KEY || request.form.key === CANARY_KEY;
+	if (api === 'classic') return elsewhere;
+	return request.headers.authorization === `Bearer ${CANARY_KEY}` && !elsewhere && !JSON.stringify(request.form).includes(CANARY_KEY);
 }
 
 const MAY_HAVE_GONE_OUT = /may (or may not )?have been submitted/;
@@ -145,7 +156,7 @@ const tally = { cells: 0, requests: 0, items: 0, leaks: 0 };
  * One `it` per operation × fault × continueOnFail, named after the three, so a failure says
  * which cell broke.
  */
-export function describeFaultMatrix(operationNames: OperationName[]) {
+export function describeFaultMatrix(operationNames: OperationName[], api: Api = 'classic') {
 	let sim: Simulator;
 	let refusedUrl: string;
 	// Where redirect cells point: a second panel, which must never receive a request.
@@ -165,18 +176,18 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 		await redirectTarget.close();
 		printWhenAsked(
 			'FAULT_MATRIX_SUMMARY',
-			() => `fault matrix ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`,
+			() => `fault matrix (${api}) ${operationNames.join(', ')}: ${tally.cells} cells, ${tally.requests} requests, ${tally.items} input items, ${tally.leaks} leaks`,
 		);
 	});
 
 	for (const operationName of operationNames) {
 		const operation = OPERATIONS[operationName];
-		describe(operationName, () => {
+		describe(api === 'classic' ? operationName : `${operationName} (${api})`, () => {
 			for (const faultName of FAULT_NAMES) {
 				for (const continueOnFail of [true, false]) {
 					it(`${operationName} × ${faultName} × continueOnFail ${continueOnFail ? 'on' : 'off'}`, async () => {
-						const expected = expectationFor(operationName, faultName, continueOnFail);
-						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, redirectTarget, operationName, faultName, continueOnFail);
+						const expected = expectationFor(operationName, faultName, continueOnFail, api);
+						const { result, logs, retries, waits } = await runCell(sim, refusedUrl, redirectTarget, operationName, faultName, continueOnFail, api);
 						// Every level was searched: the run logged its debug lines too.
 						expect(logs.some((line) => line.level === 'debug')).toBe(true);
 						const leaked = allText({ items: result.items, error: result.error, run: result.run, logs }).includes(CANARY_KEY);
@@ -189,8 +200,8 @@ export function describeFaultMatrix(operationNames: OperationName[]) {
 
 						// Exactly the expected requests: no double send, retries only where the policy allows.
 						if (FAULTS[faultName].simulate) {
-							expect(sim.requests.map((request) => request.endpoint)).toEqual(Array(expected.requests).fill(operation.endpoint));
-							expect(sim.requests.every(carriesKey)).toBe(true);
+							expect(sim.requests.map((request) => request.endpoint)).toEqual(Array(expected.requests).fill(endpointOf(operation, api)));
+							expect(sim.requests.every((request) => carriesKey(request, api))).toBe(true);
 						} else {
 							expect(sim.requests).toEqual([]);
 						}

@@ -59,7 +59,10 @@ export const v2ContactsContent = (recipients: string[], text: string): IDataObje
 
 /** Personalised messages: each contact with its own text, or its template fields. */
 export const v2BulkContent = (messages: Message[]): IDataObject => ({
-	contacts: messages.map((message) =>
-		message.parameters ? { mobile: message.recipients[0], parameters: message.parameters } : { mobile: message.recipients[0], message: message.text },
-	),
+	contacts: messages.map((message) => {
+		const mobile = message.recipients[0];
+		if (message.parameters) return { mobile, parameters: message.parameters };
+		// A template without fields: the number alone.
+		return message.text ? { mobile, message: message.text } : { mobile };
+	}),
 });

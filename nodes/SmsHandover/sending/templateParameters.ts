@@ -16,7 +16,7 @@ const FIELD = 'parameters';
 // The panel's pages show fields such as #name# and #otp#.
 const FIELD_NAME = /^[A-Za-z0-9_]+$/;
 
-/** Name/value pairs from the fixed collection, or one object from an expression (or its JSON text). */
+/** Name/value pairs from the fixed collection (an object, or its JSON text, is read the same way). */
 function pairsOf(node: INode, raw: unknown, itemIndex: number): Array<[string, unknown]> {
 	if (raw === undefined || raw === null || raw === '') return [];
 	let value: unknown = raw;

@@ -104,7 +104,7 @@ function actionWorkflows(cred, { simBaseUrl, scheduleAt = futureScheduleIso() } 
 			cred,
 		),
 	]);
-	// Item 0: the provider refuses (simulator told to answer ERR text); item 1: invalid number,
+	// The first item: the provider refuses (simulator told to answer ERR text); the second: invalid number,
 	// refused before any request. continueOnFail ("On Error: Continue") keeps both as items.
 	wf.errors = manualWorkflow('e2eErrorContinue', 'e2e errors with continueOnFail', [
 		itemsNode('Items', [{ to: MOBILE_A }, { to: '12ab' }]),

@@ -175,7 +175,7 @@ const ACTION_CHECKS = [
 			assert.equal(node.items.length, 2);
 			assert.match(String(node.items[0].error), /Invalid Sender ID/, 'provider message of item 0');
 			// n8n's tables count items from 1: the second item is "Item 2" (its itemIndex stays 1).
-			assert.match(String(node.items[1].error), /^Item 2, field "mobile": .*12ab/, 'the second item names itself and the bad value');
+			assert.match(String(node.items[1].error), /^Item 2, field "contacts": .*12ab/, 'the second item names itself and the bad value');
 			assert.ok(!('shootId' in node.items[0]) && !('shootId' in node.items[1]), 'no shoot id on failed items');
 			assertPaired(node, [0, 1]);
 			// The invalid number is refused before any request: only the first item reached the provider.

@@ -19,6 +19,7 @@ const CREDENTIAL_TEST_CHECKS = [
 	'credential test: wrong key fails with our message although the panel answers HTTP 200',
 	'credential test: admin key (INFO text) OK',
 	'credential test: a time zone n8n does not know ("IST India") fails with our message, nothing sent',
+	'credential test (JSON API v2): good key OK through GET api/v2/credits with the Bearer header; a wrong key fails with our message',
 ];
 
 async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
@@ -45,6 +46,19 @@ async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
 			message: 'The credential\'s Account Time Zone "IST India" is not a time zone n8n knows. Pick the account\'s zone from the list (for example Asia/Kolkata or Europe/London).',
 		});
 		assert.deepStrictEqual(await sim.requests(), []);
+	});
+	await runner.check(label(4), async () => {
+		await sim.reset();
+		assert.deepStrictEqual(await pressTest({ apiVersion: 'v2' }), { status: 'OK', message: 'Connection successful!' });
+		assert.deepStrictEqual(
+			await pressTest({ apiVersion: 'v2', apiKey: 'BAD-KEY-123' }),
+			{ status: 'Error', message: "SMS Handover refused the API key (HTTP 403). Copy it again from the API section of your panel, and check the credential's API." },
+		);
+		const seen = (await sim.requests()).map((r) => [r.method, r.path, r.headers.authorization]);
+		assert.deepStrictEqual(seen, [
+			['GET', '/api/v2/credits', `Bearer ${sim.apiKey}`],
+			['GET', '/api/v2/credits', 'Bearer BAD-KEY-123'],
+		]);
 	});
 }
 

@@ -57,13 +57,15 @@ function noRouteCredits(wallet: IDataObject = {}): IDataObject {
  */
 function creditItems(context: ApiContext, answer: unknown, itemIndex: number, errorPrefix: string): IDataObject[] {
 	const record = (answer ?? {}) as IDataObject;
-	if (!Array.isArray(record.credits)) {
-		throw unexpectedReply(context.getNode(), `${errorPrefix}SMS Handover returned no credits`, answer, itemIndex);
-	}
 	const wallet: IDataObject = {
 		wallet: (record.wallet ?? null) as IDataObject | null,
 		billingMode: record.billing_mode === undefined ? null : String(record.billing_mode),
 	};
+	// The panel's page prints `credits` only for accounts billed in credits: a wallet account has none.
+	if (record.credits === undefined && record.wallet !== undefined) return [noRouteCredits(wallet)];
+	if (!Array.isArray(record.credits)) {
+		throw unexpectedReply(context.getNode(), `${errorPrefix}SMS Handover returned no credits`, answer, itemIndex);
+	}
 	if (record.credits.length === 0) return [noRouteCredits(wallet)];
 	return (record.credits as IDataObject[]).map((entry) => {
 		const credits = Number.parseFloat(String(entry?.credits ?? '').replace(/,/g, ''));

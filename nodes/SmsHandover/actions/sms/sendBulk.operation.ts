@@ -25,7 +25,7 @@ export const description: INodeProperties[] = forOperation('sms', 'sendBulk', [
 		placeholder: 'Add Parameter',
 		default: {},
 		description:
-			"JSON API (v2) only: this item's values for the #name# fields of the text, e.g. name → the recipient's first name, mapped from the input. With Options → Template ID they fill the panel's template; otherwise the node fills them into Message. An expression may also give one JSON object.",
+			"JSON API (v2) only: this item's values for the #name# fields of the text, e.g. name → the recipient's first name, mapped from the input. With Options → Template ID they fill the panel's template; otherwise the node fills them into Message.",
 		options: [
 			{
 				displayName: 'Parameter',
