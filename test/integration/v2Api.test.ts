@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { testCredential } from '../harness/credentialTest';
+import { testKey } from '../harness/testKeys';
 import { startSimulator, type Simulator } from '../simulator';
 import { credentialsFor, run, useSimulator, visibleText } from './fixtures';
 
@@ -187,9 +188,10 @@ describe('JSON API (v2): sending', () => {
 	});
 
 	it('shows the v2 error\'s message (a refused key)', async () => {
-		const result = await run(ctx.sim, { parameters: sms('send'), credentials: v2(ctx.sim, { apiKey: 'not-the-key-0000' }) });
+		const wrongKey = testKey('not-the-key');
+		const result = await run(ctx.sim, { parameters: sms('send'), credentials: v2(ctx.sim, { apiKey: wrongKey }) });
 		expect(result.error?.message).toBe('Invalid API Key');
-		expect(ctx.sim.requests.map((request) => [request.endpoint, request.headers.authorization])).toEqual([['v2Send', 'Bearer not-the-key-0000']]);
+		expect(ctx.sim.requests.map((request) => [request.endpoint, request.headers.authorization])).toEqual([['v2Send', `Bearer ${wrongKey}`]]);
 	});
 });
 
@@ -320,7 +322,7 @@ describe('JSON API (v2): the credential Test', () => {
 		expect(ctx.sim.requests.map((request) => [request.method, request.endpoint, request.headers.authorization])).toEqual([
 			['GET', 'v2Credits', `Bearer ${ctx.sim.apiKey}`],
 		]);
-		expect(await testCredential(credential, v2(ctx.sim, { apiKey: 'wrong-key-00000' }))).toEqual({
+		expect(await testCredential(credential, v2(ctx.sim, { apiKey: testKey('wrong-key') }))).toEqual({
 			status: 'Error',
 			message: "SMS Handover refused the API key (HTTP 403). Copy it again from the API section of your panel, and check the credential's API.",
 		});
