@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { testCredential } from '../harness/credentialTest';
 import { testKey } from '../harness/testKeys';
+import { startWaitingEndpoint } from '../harness/waiting';
 import { startSimulator, type Simulator } from '../simulator';
 import { credentialsFor, run, useSimulator, visibleText } from './fixtures';
 
@@ -331,5 +332,27 @@ describe('JSON API (v2): the credential Test', () => {
 	it('passes for an account billed from a wallet', async () => {
 		ctx.sim.configure({ billing: 'wallet' });
 		expect(await testCredential(credential, v2(ctx.sim))).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+});
+
+describe('JSON API (v2): Send and Wait (push)', () => {
+	it('gives the resume URL as notifyUrl, and the panel\'s push there resumes the execution with the report', async () => {
+		const waiting = await startWaitingEndpoint({ credentials: v2(ctx.sim) });
+		try {
+			const parameters = { ...sms('sendAndWaitForDelivery', { contacts: '919876543210' }), waitMethod: 'push', maxWaitMinutes: 60 };
+			const result = await runV2({ parameters, webhookWaitingBaseUrl: waiting.baseUrl });
+			expect(result.error).toBeUndefined();
+			waiting.waitOn(result, parameters);
+			const [send] = ctx.sim.requests;
+			expect(String(send.form.notifyUrl).startsWith(`${waiting.baseUrl}/${result.executionId}?`)).toBe(true);
+			const shootId = result.items[0].json.shootId as string;
+			const pushes = await ctx.sim.deliver(shootId, { outcome: 'failed' });
+			expect(pushes.map((push) => [push.url.split('?')[0], push.status])).toEqual([[`${waiting.baseUrl}/${result.executionId}`, 200]]);
+			expect(waiting.resumes.map((call) => call.items)).toEqual([
+				[expect.objectContaining({ shootId, mobile: '919876543210', status: 'failed', senderId: 'SMSHND' })],
+			]);
+		} finally {
+			await waiting.close();
+		}
 	});
 });
