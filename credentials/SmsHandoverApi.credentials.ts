@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -20,6 +19,20 @@ export {
 	placeApiKey,
 	type ApiVersion,
 } from './apiKeyPlacement';
+
+const REFUSED_KEY = (status: number) =>
+	`SMS Handover refused the API key (HTTP ${status}). Copy it again from the API section of your panel, and check the credential's API.`;
+const NO_V2 = (status: number) =>
+	`SMS Handover has no JSON API (v2) at this Base URL (HTTP ${status}). Check the Base URL, or set the credential's API to the documented one.`;
+const UNAVAILABLE = (status: number) => `SMS Handover is unavailable (HTTP ${status}). Try the Test again later.`;
+
+/** What a JSON API (v2) Test answer's HTTP status means, for the Test's rules. */
+const V2_TEST_FAILURES: Array<[number, string]> = [
+	[400, 'SMS Handover refused the request (HTTP 400). Check the Base URL.'],
+	...[401, 403].map((status): [number, string] => [status, REFUSED_KEY(status)]),
+	...[404, 405].map((status): [number, string] => [status, NO_V2(status)]),
+	...[429, 500, 502, 503, 504].map((status): [number, string] => [status, UNAVAILABLE(status)]),
+];
 
 export class SmsHandoverApi implements ICredentialType {
 	name = 'smsHandoverApi';
@@ -130,14 +143,15 @@ export class SmsHandoverApi implements ICredentialType {
 	 *
 	 * Declarative, not a node's `testedBy` function: a function test only gets the deprecated
 	 * `request` helper in n8n 1.x and 2.x, which n8n's verification scanner rejects. n8n runs this
-	 * request with its RoutingNode and fails the test when a rule matches: `responseCode` on an HTTP
-	 * error status (how v2 refuses a key), `responseSuccessBody` comparing lodash `get(body, key)`
-	 * with `value`. The classic panel answers every balance request with HTTP 200 and one of: a JSON
+	 * request with its RoutingNode and fails the test when a rule matches: `responseSuccessBody`
+	 * compares lodash `get(body, key)` with `value`. (Its `responseCode` rules never see a status in
+	 * n8n 1.123: the error RoutingNode throws carries none, measured by the e2e suite.) The classic panel answers every balance request with HTTP 200 and one of: a JSON
 	 * array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY` (the admin's key)
 	 * or `ERR: INVALID API KEY`. The body is read as text, so `get(body, '0')` is its first
 	 * character: `E` is the panel's error, `<` a web page, `{` JSON but no balance. (Parsed as JSON,
 	 * the `[]` of an account without routes gives n8n no item, and its rule check throws a TypeError
-	 * instead of answering.) A v2 answer is parsed as JSON, so no body rule matches its success.
+	 * instead of answering.) A v2 answer is read as JSON, its errors too (`{success: false, status, message}`): the
+	 * `status` rules name them, and no rule matches its success.
 	 * Anything else answered with 2xx passes; other HTTP errors and unreachable hosts fail in n8n itself.
 	 * OTP endpoints are never called: a verify with an empty reference uses up an attempt of the
 	 * account's first pending OTP.
@@ -150,17 +164,18 @@ export class SmsHandoverApi implements ICredentialType {
 			json: false,
 			encoding: 'text',
 		},
-		// n8n's type takes one kind of rule per list; its tester (credentials-tester.service.ts, 1.123
-		// and 2.41) reads each rule by its own type, so both kinds live in one list.
 		rules: [
-			// The JSON API (v2) refuses a missing or wrong key with its HTTP status.
-			...[401, 403].map((value) => ({
-				type: 'responseCode' as const,
-				properties: {
-					value,
-					message: `SMS Handover refused the API key (HTTP ${value}). Copy it again from the API section of your panel, and check the credential's API.`,
-				},
+			// The JSON API (v2): its Test reads error answers too (see apiKeyPlacement.ts), whose body
+			// is `{ success: false, status: <HTTP status>, message }`: these name what the status means.
+			// A classic answer is text, without such fields.
+			...V2_TEST_FAILURES.map(([status, message]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'status', value: status, message },
 			})),
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: false, message: 'SMS Handover refused the request (its JSON API answered success: false). Check the API key and the Base URL.' },
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -186,6 +201,6 @@ export class SmsHandoverApi implements ICredentialType {
 					message: 'SMS Handover answered, but not with a balance. Check the Base URL.',
 				},
 			},
-		] as unknown as IAuthenticateRuleResponseSuccessBody[],
+		],
 	};
 }

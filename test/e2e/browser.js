@@ -78,7 +78,7 @@ async function searchNodeCreator(page, query, name) {
 }
 
 /** Checks the open node details view, saves its screenshot, closes it. */
-async function checkPanel(page, { title, mustShow, mustHaveValues = [], file, log }) {
+async function checkPanel(page, { title, mustShow, mustHaveValues = [], docsUrl, file, log }) {
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor({ state: 'visible', timeout: 15000 });
 	await page.locator('[data-test-id="node-parameters"]').waitFor({ state: 'visible', timeout: 15000 });
@@ -93,6 +93,11 @@ async function checkPanel(page, { title, mustShow, mustHaveValues = [], file, lo
 	for (const expected of mustHaveValues) {
 		const found = values.some((v) => (expected instanceof RegExp ? expected.test(v) : v === expected));
 		if (!found) problems.push(`no field shows ${expected} (fields: ${JSON.stringify(values.filter(Boolean))})`);
+	}
+	// The panel's Docs link opens the node's documentationUrl as it is (no query appended after an anchor).
+	if (docsUrl) {
+		const href = await ndv.locator('a', { hasText: /^\s*Docs\s*$/ }).first().getAttribute('href', { timeout: 5000 }).catch(() => null);
+		if (href !== docsUrl) problems.push(`Docs link is ${JSON.stringify(href)}, expected ${docsUrl}`);
 	}
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 	const target = path.join(SCREENSHOTS, file);
@@ -158,6 +163,7 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 			title: 'SMS Handover Trigger',
 			// The notice says how to test; Events shows All Reports, its default, not an empty box.
 			mustShow: ['SMS Handover has no API to register this URL', 'Listen for test event', 'Test URL', 'Credential', 'All Reports', 'Options', '/webhook/', '/dlr'],
+			docsUrl: 'https://www.npmjs.com/package/n8n-nodes-smshandover#delivery-reports',
 			file: 'sms-handover-trigger.png',
 			log,
 		});
@@ -180,6 +186,7 @@ async function runBrowserCheck({ baseUrl, owner = DEV_OWNER, log = console.log, 
 			title: 'Send an SMS',
 			mustShow: ['Credential', 'Resource', 'Operation', 'Sender ID', 'Contacts', 'Message', 'Options'],
 			mustHaveValues: ['SMS', 'Send', /^SMS Handover \(/],
+			docsUrl: 'https://www.npmjs.com/package/n8n-nodes-smshandover#operations',
 			file: 'sms-handover-node.png',
 			log,
 		});

@@ -329,6 +329,20 @@ describe('JSON API (v2): the credential Test', () => {
 		});
 	});
 
+	it.each([
+		['a web page', 'html' as const, {}, 'SMS Handover answered with a web page instead of API data. Check the Base URL.'],
+		['an outage in the v2 error shape', 'errorJson' as const, { status: 503 }, 'SMS Handover is unavailable (HTTP 503). Try the Test again later.'],
+		[
+			'no JSON API at that address',
+			'errorJson' as const,
+			{ status: 404, message: 'Not Found' },
+			"SMS Handover has no JSON API (v2) at this Base URL (HTTP 404). Check the Base URL, or set the credential's API to the documented one.",
+		],
+	])('fails on %s with a sentence that says so', async (_label, mode, options, message) => {
+		ctx.sim.failNext('v2Credits', mode, options);
+		expect(await testCredential(credential, v2(ctx.sim))).toEqual({ status: 'Error', message });
+	});
+
 	it('passes for an account billed from a wallet', async () => {
 		ctx.sim.configure({ billing: 'wallet' });
 		expect(await testCredential(credential, v2(ctx.sim))).toEqual({ status: 'OK', message: 'Connection successful!' });
