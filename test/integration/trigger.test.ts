@@ -1,6 +1,6 @@
 // The SMS Handover Trigger through n8n's real WebhookContext and real HTTP, fed by the simulator.
 import { startTriggerEndpoint, type TriggerEndpoint, type TriggerEndpointOptions } from '../harness/webhook';
-import { startSimulator, type DlrStyle, type Simulator } from '../simulator';
+import { batchPush, ntapiPush, startSimulator, type DlrStyle, type Simulator } from '../simulator';
 import { API_KEY } from './fixtures';
 
 let sim: Simulator;
@@ -227,6 +227,21 @@ describe('deduplication', () => {
 		const endpoint = await trigger(dedupe);
 		await sim.pushDlr(endpoint.url, { style: 'jsonArray', reports: [REPORTS[0], REPORTS[0], REPORTS[1]] });
 		expect(endpoint.executions.map((call) => call.items)).toEqual([ITEMS]);
+	});
+
+	it('keeps apart two messages to one number that only their message ids tell apart', async () => {
+		const endpoint = await trigger(dedupe);
+		const post = async (body: unknown) =>
+			await fetch(endpoint.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		await post(ntapiPush({ messageId: 'msg-A' }));
+		await post(ntapiPush({ messageId: 'msg-B' }));
+		await post(ntapiPush({ messageId: 'msg-A' }));
+		await post(batchPush([{ messageId: 'm1' }, { messageId: 'm2' }, { messageId: 'm1' }]));
+		expect(endpoint.executions.map((call) => call.items.map((item) => item.messageIds))).toEqual([
+			[['msg-A']],
+			[['msg-B']],
+			[['m1'], ['m2']],
+		]);
 	});
 
 	it('does not drop anything when it is off', async () => {

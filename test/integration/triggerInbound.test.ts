@@ -62,6 +62,22 @@ it('text with "+", "%" and non-Latin letters arrives decoded exactly once', asyn
 	expect(items(endpoint)[0][0].text).toBe(text);
 });
 
+it('a text that looks like a placeholder ("%m") is what the handset sent: the panel always replaces %r', async () => {
+	const endpoint = await trigger({ triggerOn: ['inboundSms'] });
+	for (const text of ['%m', '%P', '%t']) await sim.receiveInbound({ from: '919812345678', text, to: '56767', defaultMoUrl: `${endpoint.url}?${TEMPLATE}` });
+	expect(items(endpoint).map(([item]) => item.text)).toEqual(['%m', '%P', '%t']);
+});
+
+it('the number it was sent to is normalised like the sender; a short code stays as is', async () => {
+	const endpoint = await trigger({ triggerOn: ['inboundSms'] });
+	await sim.receiveInbound({ from: '+919812345678', text: 'hi', to: '+447700900000', url: `${endpoint.url}?${TEMPLATE}` });
+	await sim.receiveInbound({ from: '+919812345678', text: 'hi', to: '56767', url: `${endpoint.url}?${TEMPLATE}` });
+	expect(items(endpoint).map(([item]) => [item.from, item.to])).toEqual([
+		['919812345678', '447700900000'],
+		['919812345678', '56767'],
+	]);
+});
+
 it('with both URLs set the panel calls twice; Deduplicate keeps the first (same SMSC id)', async () => {
 	const endpoint = await trigger({ triggerOn: ['inboundSms'], options: { deduplicate: true } });
 	const calls = await sim.receiveInbound({

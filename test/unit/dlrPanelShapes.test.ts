@@ -44,6 +44,15 @@ describe('the panel native push', () => {
 	});
 
 	it.each([
+		['an empty sms_id', ''],
+		['a null sms_id', null],
+	])('lists no made-up part ids when the SMSC gave %s (the panel still writes `<id>_2`…)', (_label, messageId) => {
+		const body = nativePush({ segments: 2, messageId });
+		expect((body.dlr as Array<{ message_id: unknown }>).map((part) => part.message_id)).toEqual([messageId, `${messageId}_2`, `${messageId}_3`]);
+		expect(report(body).messageIds).toEqual([]);
+	});
+
+	it.each([
 		['DELIVERED', 'DELIVRD', 'delivered', 'DELIVERED'],
 		['FAILED', 'UNDELIV', 'failed', 'FAILED'],
 		['FAILED', 'EXPIRED', 'failed', 'FAILED'],
@@ -54,6 +63,8 @@ describe('the panel native push', () => {
 		['', 'EXPIRED', 'expired', 'EXPIRED'],
 		['', 'id:6a1f err:000 Delivered On Priority Channel', 'unknown', 'id:6a1f err:000 Delivered On Priority Channel'],
 		['', '', 'unknown', null],
+		// Kannel's NACK: the SMSC refused the submit (the panel stores it as the operator's reply).
+		['', 'NACK', 'rejected', 'NACK'],
 	])('dlr %p with operator reply %p → %s', (dlr, reply, status, providerStatus) => {
 		expect(report(nativePush({ dlr, reply }))).toMatchObject({ status, providerStatus, reason: reply || null });
 	});

@@ -11,16 +11,17 @@ export const MAX_REPORTS_PER_TRIGGER = 50_000;
 export const MAX_REMEMBERED_REPORTS = 500_000;
 
 /**
- * Identity of a report for deduplication: shoot id, number and status (the provider's text
- * too when the status is unknown, so two different unfamiliar statuses stay apart).
- * Null when the report names neither shoot id nor number: it cannot be told apart.
+ * Identity of a report for deduplication: shoot id, number, message ids and status (the
+ * provider's text too when the status is unknown, so two different unfamiliar statuses stay
+ * apart). Message ids keep apart two messages to one number that share a shoot id, or have none
+ * (an ntapi push names only its SMID). Null when the report names neither shoot id nor number.
  */
 export function dedupeKey(report: DeliveryReport): string | null {
 	if (report.shootId === null && report.mobile === null) return null;
 	const status =
 		report.status === 'unknown' ? `unknown:${(report.providerStatus ?? '').toLowerCase()}` : report.status;
 	const mobile = report.mobile === null ? '' : report.mobile.replace(/\D/g, '') || report.mobile;
-	return [report.shootId ?? '', mobile, status].join('\u0001');
+	return [report.shootId ?? '', mobile, report.messageIds.join(','), status].join('\u0001');
 }
 
 const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest('base64');

@@ -15,7 +15,7 @@ export interface InboundSms {
 	event: 'inboundSms';
 	/** The handset's number, normalised to digits like every number the nodes output. */
 	from: string | null;
-	/** The virtual number or short code it was sent to. */
+	/** The virtual number or short code it was sent to, normalised like `from` (a short code stays as is). */
 	to: string | null;
 	text: string;
 	/** The keyword the panel matched (Default MO URL only); empty when none. */
@@ -29,6 +29,7 @@ export interface InboundSms {
 
 const STATUS_KEYS = new Set<string>(FIELD_ALIASES.status.map(canonicalKey));
 // A placeholder the panel did not replace (`%m` in a VMN or keyword trigger URL) arrives literally.
+// Never applied to the text: the panel always replaces `%r`, so a text of `%m` is what was sent.
 const PLACEHOLDER = /^%[a-z]$/i;
 
 /** An inbound SMS is a request whose query carries `text` and no delivery status field. */
@@ -44,9 +45,9 @@ function field(fields: Record<string, unknown>, name: string): string | null {
 	return text === null || PLACEHOLDER.test(text) ? null : text;
 }
 
-/** The sender as digits: a `+` the query turned into a leading space is no part of the number. */
-function sender(fields: Record<string, unknown>): string | null {
-	const text = field(fields, 'from');
+/** A number as digits: a `+` the query turned into a leading space is no part of the number. */
+function phoneField(fields: Record<string, unknown>, name: 'from' | 'to'): string | null {
+	const text = field(fields, name);
 	if (text === null) return null;
 	return normalisePhone(text) ?? text;
 }
@@ -56,14 +57,14 @@ function messageText(fields: Record<string, unknown>): string {
 	const key = indexRecord(fields).get('text');
 	const value = key === undefined ? '' : fields[key];
 	const text = Array.isArray(value) ? value[0] : value;
-	return typeof text === 'string' && !PLACEHOLDER.test(text) ? text : '';
+	return typeof text === 'string' ? text : '';
 }
 
 export function inboundSms(fields: Record<string, unknown>, timeZone: string | undefined): InboundSms {
 	return {
 		event: 'inboundSms',
-		from: sender(fields),
-		to: field(fields, 'to'),
+		from: phoneField(fields, 'from'),
+		to: phoneField(fields, 'to'),
 		text: messageText(fields),
 		keyword: field(fields, 'keyword') ?? '',
 		messageId: field(fields, 'id'),

@@ -58,6 +58,11 @@ function latestTime(parts: Array<Record<string, unknown>>, options: NormaliseOpt
 	return latest;
 }
 
+// The panel names a message's further parts `<sms_id>_2`, `_3`…, even when the SMSC gave no id
+// (a refused submit): `_2` or `null_2` names nothing.
+const NO_ID_PART = /^(null|undefined)?_\d+$/;
+const isMessageId = (id: string | null): id is string => id !== null && !NO_ID_PART.test(id);
+
 export function fromPanelPush(record: Record<string, unknown>, options: NormaliseOptions): DeliveryReport | null {
 	if (!isPanelPush(record)) return null;
 	const parts = readField(record, 'dlr') as Array<Record<string, unknown>>;
@@ -66,7 +71,7 @@ export function fromPanelPush(record: Record<string, unknown>, options: Normalis
 		(a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status),
 	)[0];
 	const route = readField(record, 'route_data');
-	const messageIds = parts.map((part) => pushText(readField(part, 'message_id'))).filter((id) => id !== null);
+	const messageIds = parts.map((part) => pushText(readField(part, 'message_id'))).filter(isMessageId);
 	return makeReport({
 		shootId: pushText(readField(record, 'sms_shoot_id')),
 		mobile: pushText(readField(record, 'mobile')) ?? pushText(readField(parts[0] ?? {}, 'mobile')),

@@ -14,6 +14,8 @@ export const STATUS_WORDS: Readonly<Record<string, DeliveryStatus>> = {
 	enroute: 'pending',
 	deleted: 'failed',
 	unknown: 'unknown',
+	// Kannel's word for a submit the SMSC refused; the panel stores it as the operator's reply.
+	nack: 'rejected',
 	// Panel words
 	handsetdelivered: 'delivered',
 	delivered: 'delivered',
