@@ -65,7 +65,7 @@ const removeDuplicatesNode = {
 	parameters: {
 		operation: 'removeItemsSeenInPreviousExecutions',
 		logic: 'removeItemsWithAlreadySeenKeyValues',
-		dedupeValue: '={{ $json.shootId }}|{{ $json.mobile }}|{{ $json.messageIds.join(',') }}|{{ $json.status }}',
+		dedupeValue: '={{ $json.shootId }}|{{ $json.mobile }}|{{ $json.messageIds.join(",") }}|{{ $json.status }}',
 		options: { scope: 'node', historySize: 10000 },
 	},
 };
