@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -26,13 +28,29 @@ const NO_V2 = (status: number) =>
 	`SMS Handover has no JSON API (v2) at this Base URL (HTTP ${status}). Check the Base URL, or set the credential's API to the documented one.`;
 const UNAVAILABLE = (status: number) => `SMS Handover is unavailable (HTTP ${status}). Try the Test again later.`;
 
-/** What a JSON API (v2) Test answer's HTTP status means, for the Test's rules. */
-const V2_TEST_FAILURES: Array<[number, string]> = [
-	[400, 'SMS Handover refused the request (HTTP 400). Check the Base URL.'],
-	...[401, 403].map((status): [number, string] => [status, REFUSED_KEY(status)]),
-	...[404, 405].map((status): [number, string] => [status, NO_V2(status)]),
-	...[429, 500, 502, 503, 504].map((status): [number, string] => [status, UNAVAILABLE(status)]),
+const NOTHING_THERE = (status: number) =>
+	`SMS Handover has no such API at this Base URL (HTTP ${status}). Check the Base URL, and the credential's API (the JSON API (v2) needs a panel whose API menu shows api/v2/sms).`;
+
+/** What an HTTP status means, for the Test's rules: `message(status)` names it. */
+const FAILING_STATUSES: Array<[number, (status: number) => string]> = [
+	[400, () => "SMS Handover refused the request (HTTP 400). Check the Base URL and the credential's API."],
+	[401, REFUSED_KEY],
+	[403, REFUSED_KEY],
+	[404, NOTHING_THERE],
+	[405, NOTHING_THERE],
+	...[429, 500, 502, 503, 504].map((status): [number, (status: number) => string] => [status, UNAVAILABLE]),
 ];
+
+/** The same statuses as a JSON API (v2) error body names them (`status`, a number or its text). */
+const V2_BODY_FAILURES: Array<[number | string, string]> = FAILING_STATUSES.flatMap(([status, message]) => {
+	const text = status === 404 || status === 405 ? NO_V2(status) : message(status);
+	return [
+		[status, text],
+		[String(status), text],
+	];
+});
+
+const V2_REFUSED = 'SMS Handover refused the request (its JSON API answered with an error). Check the API key and the Base URL.';
 
 export class SmsHandoverApi implements ICredentialType {
 	name = 'smsHandoverApi';
@@ -144,8 +162,9 @@ export class SmsHandoverApi implements ICredentialType {
 	 * Declarative, not a node's `testedBy` function: a function test only gets the deprecated
 	 * `request` helper in n8n 1.x and 2.x, which n8n's verification scanner rejects. n8n runs this
 	 * request with its RoutingNode and fails the test when a rule matches: `responseSuccessBody`
-	 * compares lodash `get(body, key)` with `value`. (Its `responseCode` rules never see a status in
-	 * n8n 1.123: the error RoutingNode throws carries none, measured by the e2e suite.) The classic panel answers every balance request with HTTP 200 and one of: a JSON
+	 * compares lodash `get(body, key)` with `value`; an HTTP error fails it, `responseCode` naming the
+	 * status (n8n 1.123 reads no status from the error RoutingNode throws, measured by the e2e suite,
+	 * and gives its own words). The classic panel answers every balance request with HTTP 200 and one of: a JSON
 	 * array of routes (good key), `INFO: ADMIN HAS UNLIMITED BALANCE AND VALIDITY` (the admin's key)
 	 * or `ERR: INVALID API KEY`. The body is read as text, so `get(body, '0')` is its first
 	 * character: `E` is the panel's error, `<` a web page, `{` JSON but no balance. (Parsed as JSON,
@@ -164,18 +183,25 @@ export class SmsHandoverApi implements ICredentialType {
 			json: false,
 			encoding: 'text',
 		},
+		// Both kinds of rule in one list: n8n's tester (1.x and 2.x) reads each by its `type`, status
+		// rules on an HTTP error and body rules on a success; the type only lists one kind per list.
 		rules: [
-			// The JSON API (v2): its Test reads error answers too (see apiKeyPlacement.ts), whose body
-			// is `{ success: false, status: <HTTP status>, message }`: these name what the status means.
-			// A classic answer is text, without such fields.
-			...V2_TEST_FAILURES.map(([status, message]) => ({
+			// An HTTP error fails the Test whatever its body: named here where n8n reads the status (2.x),
+			// in n8n's own words otherwise (1.x).
+			...FAILING_STATUSES.map(([status, message]) => ({
+				type: 'responseCode' as const,
+				properties: { value: status, message: message(status) },
+			})),
+			// The JSON API (v2) may answer an error with HTTP 200, its body `{ success: false, status, message }`:
+			// these name what the status means. A classic answer is text, without such fields.
+			...V2_BODY_FAILURES.map(([status, message]) => ({
 				type: 'responseSuccessBody' as const,
 				properties: { key: 'status', value: status, message },
 			})),
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: 'SMS Handover refused the request (its JSON API answered success: false). Check the API key and the Base URL.' },
-			},
+			...[false, 'false', 'error', 'failed', 'failure'].map((value) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: typeof value === 'boolean' || value === 'false' ? 'success' : 'status', value, message: V2_REFUSED },
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -201,6 +227,6 @@ export class SmsHandoverApi implements ICredentialType {
 					message: 'SMS Handover answered, but not with a balance. Check the Base URL.',
 				},
 			},
-		],
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseSuccessBody[],
 	};
 }

@@ -75,13 +75,12 @@ export async function placeApiKey(
 
 	if (apiVersionOf(credentials) === 'v2') {
 		if (isTest) {
-			// The Test's rules read a classic text answer's first character. A v2 answer is JSON, its
-			// errors included (n8n's tester reads no status from a thrown error here), so the rules
-			// can name what its `status` means; a success matches none of them.
+			// The Test's rules read a classic text answer's first character. A v2 answer is JSON, so
+			// the rules can name what its `status` means. HTTP errors stay errors: read as bodies, a
+			// 401 or 500 without the v2 fields would pass the Test.
 			options.url = V2_CREDITS_PATH;
 			delete options.encoding;
 			options.json = true;
-			options.ignoreHttpStatusErrors = true;
 		} else if (options.url.includes(API_KEY_PATH_MARKER)) {
 			throw new Error('This request belongs to the classic API, but the credential speaks the JSON API (v2).');
 		}

@@ -158,7 +158,7 @@ async function runVersion(version, packed, runner, timings) {
 
 		phase = 'credential test checks';
 		s = Date.now();
-		await runCredentialTestChecks({ runner, n8n, sim, cred, prefix });
+		await runCredentialTestChecks({ runner, n8n, sim, cred, prefix, version });
 		t.credentialTestMs = Date.now() - s;
 
 		phase = 'under fire: trigger fuzz';

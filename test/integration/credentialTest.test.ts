@@ -75,12 +75,14 @@ describe('credential test', () => {
 	it('fails on an HTTP error status, without showing the key', async () => {
 		ctx.sim.failNext('balance', 'http502');
 		const result = await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl });
-		expect(result).toEqual({ status: 'Error', message: 'Bad Gateway' });
+		// n8n 2.x reads the status and names it; n8n 1.x gives its own words (the e2e suite checks both).
+		expect(result).toEqual({ status: 'Error', message: 'SMS Handover is unavailable (HTTP 502). Try the Test again later.' });
+		expect(JSON.stringify(result)).not.toContain(API_KEY);
 	});
 
 	it('is not retried: one request, and the panel’s failure is the answer', async () => {
 		ctx.sim.failNext('balance', 'http503');
-		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl })).toEqual({ status: 'Error', message: 'Service Unavailable' });
+		expect(await test({ apiKey: API_KEY, baseUrl: ctx.sim.baseUrl })).toEqual({ status: 'Error', message: 'SMS Handover is unavailable (HTTP 503). Try the Test again later.' });
 		expect(seen()).toEqual([`GET /miscapi/${API_KEY}/getBalance/true/`]);
 	});
 

@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SmsHandoverApi } from '../../credentials/SmsHandoverApi.credentials';
 import { testCredential } from '../harness/credentialTest';
+import { startRecordingServer } from '../harness/servers';
 import { testKey } from '../harness/testKeys';
 import { startWaitingEndpoint } from '../harness/waiting';
 import { startSimulator, type Simulator } from '../simulator';
@@ -111,6 +112,41 @@ describe('JSON API (v2): sending', () => {
 			submission.reports.map((report, index) => [report.mobile, report.smsId, { item: index }]),
 		);
 		expectKeyOnlyInHeader(ctx.sim);
+	});
+
+	it('Send Bulk matches ids to numbers the panel echoes with a country code, and skips ids of message parts', async () => {
+		const answer = {
+			status: 'success',
+			message: 'SMS Submitted successfully',
+			batch_id: 'B77',
+			total_contacts: 3,
+			message_id: [
+				{ mobile: 919800000001, sms_id: 'id-1' },
+				{ mobile: '919800000002', sms_id: 'id-2' },
+				{ mobile: '919800000002', sms_id: 'id-2_2' },
+				{ mobile: '+919800000001', sms_id: 'id-3' },
+			],
+		};
+		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+		try {
+			const items = [{ mobile: '9800000001', name: 'A' }, { mobile: '09800000002', name: 'B' }, { mobile: '9800000001', name: 'C' }];
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters: bulk(), items });
+			expect(result.items.map((item) => item.json.smsId)).toEqual(['id-1', 'id-2', 'id-3']);
+		} finally {
+			await panel.close();
+		}
+	});
+
+	it('Send Bulk gives ids by position when the answer names no numbers but one id per message', async () => {
+		const answer = { status: 'success', batch_id: 'B78', message_id: ['id-a', 'id-b'] };
+		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+		try {
+			const items = [{ mobile: '919800000001', name: 'A' }, { mobile: '919800000002', name: 'B' }];
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters: bulk(), items });
+			expect(result.items.map((item) => item.json.smsId)).toEqual(['id-a', 'id-b']);
+		} finally {
+			await panel.close();
+		}
 	});
 
 	it('Send Bulk fills #name# fields from Template Parameters into Message itself, so the text is priced', async () => {
@@ -267,6 +303,26 @@ describe('JSON API (v2): delivery reports and Send and Wait', () => {
 		expect(classic.error?.message).toBe('Item 1, field "options.byMessageId": needs the JSON API (v2)');
 	});
 
+	it('Send and Wait (poll) takes the report asked by sms_id even when the panel shows the number with a country code', async () => {
+		const sent = { status: 'success', batch_id: 'B9', message_id: [{ mobile: '9876543210', sms_id: 'id-9' }] };
+		const report = {
+			status: 'success',
+			data: [{ sms_shoot_id: 'B9', mobile: 19876543210, sender_id: 'SMSHND', sent: '2026-12-05 10:00:00', dlr: { status: 'Handset Delivered', operator_reply: 'DELIVRD', delivery_time: '2026-12-05 10:00:05' } }],
+		};
+		const panel = await startRecordingServer((n) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(n === 1 ? sent : report) }));
+		try {
+			const result = await run(ctx.sim, {
+				credentials: v2(ctx.sim, { baseUrl: panel.url }),
+				parameters: { ...sms('sendAndWaitForDelivery', { contacts: '9876543210' }), waitMethod: 'poll', maxWaitMinutes: 1 },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ shootId: 'B9', status: 'delivered' });
+			expect(panel.requests.slice(1).map((request) => request.url)).toEqual(['/api/v2/dlr?sms_id=id-9']);
+		} finally {
+			await panel.close();
+		}
+	});
+
 	it('Send and Wait (poll) sends without notifyUrl and pulls by the message\'s sms_id', async () => {
 		ctx.sim.configure({ dlr: { autoPush: true, delayMs: 300 } });
 		const result = await runV2({
@@ -308,6 +364,60 @@ describe('JSON API (v2): OTP', () => {
 		expect(result.error?.message).toBe('SMS Handover does not know the OTP reference "NOSUCHREF1"');
 	});
 
+	/** Verify against a panel answering every request with `status` and `body`. */
+	async function verifyAgainst(status: number, body: string) {
+		const panel = await startRecordingServer({ status, contentType: 'application/json', body });
+		try {
+			return await run(ctx.sim, {
+				credentials: v2(ctx.sim, { baseUrl: panel.url }),
+				parameters: { resource: 'otp', operation: 'verify', reference: '036BZDUHIX', otp: '123456', options: {} },
+			});
+		} finally {
+			await panel.close();
+		}
+	}
+
+	it.each([
+		['"yes"', '"yes"', true, false],
+		['true', 'true', true, false],
+		['"true"', '"true"', true, false],
+		['1', '1', true, false],
+		['"no"', '"no"', false, false],
+		['false', 'false', false, false],
+		['"expired"', '"expired"', false, true],
+	])('reads matched: %s', async (_label, matched, verified, expired) => {
+		const result = await verifyAgainst(200, `{"status":"success","matched":${matched}}`);
+		expect(result.items[0].json).toMatchObject({ reference: '036BZDUHIX', verified, expired });
+	});
+
+	it('an answer that does not say whether the code matched is an error, not a wrong code', async () => {
+		const result = await verifyAgainst(200, '{"status":"success","message":"OTP Verified"}');
+		expect(result.error?.message).toBe('SMS Handover answered the OTP check without saying whether the code matched');
+	});
+
+	it.each([
+		['HTTP 403', 403, '{"success":false,"status":403,"message":"API Key Expired"}'],
+		['HTTP 200 naming status 403', 200, '{"status":403,"message":"API Key Expired"}'],
+	])('a refused key whose message says "Expired" (%s) is an error, not an expired code', async (_label, status, body) => {
+		const result = await verifyAgainst(status, body);
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toMatch(/API Key Expired|403/);
+	});
+
+	it.each([
+		['Delivery Report → Get', { resource: 'deliveryReport', operation: 'get', shootId: 'B1', options: {} }],
+		['Get Balance', { resource: 'account', operation: 'getBalance', options: {} }],
+	])('%s: an error status in a 200 body is an error naming its message', async (_label, parameters) => {
+		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body: '{"status":404,"message":"Invalid batch_id"}' });
+		try {
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters });
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toContain('Invalid batch_id');
+		} finally {
+			await panel.close();
+		}
+	});
+
 	it('refuses a Channel ID that is not a whole number, before any request', async () => {
 		const result = await runV2({ parameters: { resource: 'otp', operation: 'send', channelId: 'login', mobile: '919876543210', options: {} } });
 		expect(result.error?.message).toBe('Item 1, field "channelId": "login" is not a whole number');
@@ -336,11 +446,27 @@ describe('JSON API (v2): the credential Test', () => {
 			'no JSON API at that address',
 			'errorJson' as const,
 			{ status: 404, message: 'Not Found' },
-			"SMS Handover has no JSON API (v2) at this Base URL (HTTP 404). Check the Base URL, or set the credential's API to the documented one.",
+			"SMS Handover has no such API at this Base URL (HTTP 404). Check the Base URL, and the credential's API (the JSON API (v2) needs a panel whose API menu shows api/v2/sms).",
 		],
 	])('fails on %s with a sentence that says so', async (_label, mode, options, message) => {
 		ctx.sim.failNext('v2Credits', mode, options);
 		expect(await testCredential(credential, v2(ctx.sim))).toEqual({ status: 'Error', message });
+	});
+
+	it.each([
+		['HTTP 401 with a body of another shape', 401, '{"message":"Unauthorized"}', "SMS Handover refused the API key (HTTP 401). Copy it again from the API section of your panel, and check the credential's API."],
+		['HTTP 404 with an empty object', 404, '{}', "SMS Handover has no such API at this Base URL (HTTP 404). Check the Base URL, and the credential's API (the JSON API (v2) needs a panel whose API menu shows api/v2/sms)."],
+		['HTTP 500 with a body of another shape', 500, '{"message":"Server Error"}', 'SMS Handover is unavailable (HTTP 500). Try the Test again later.'],
+		['HTTP 200 with status "error"', 200, '{"status":"error","message":"Invalid token"}', 'SMS Handover refused the request (its JSON API answered with an error). Check the API key and the Base URL.'],
+		['HTTP 200 with success "false" as text', 200, '{"success":"false","message":"Invalid token"}', 'SMS Handover refused the request (its JSON API answered with an error). Check the API key and the Base URL.'],
+		['HTTP 200 with the status as text', 200, '{"success":false,"status":"401","message":"Unauthorized"}', "SMS Handover refused the API key (HTTP 401). Copy it again from the API section of your panel, and check the credential's API."],
+	])('fails on %s: never "Connection successful!"', async (_label, status, body, message) => {
+		const panel = await startRecordingServer({ status, contentType: 'application/json', body });
+		try {
+			expect(await testCredential(credential, v2(ctx.sim, { baseUrl: panel.url }))).toEqual({ status: 'Error', message });
+		} finally {
+			await panel.close();
+		}
 	});
 
 	it('passes for an account billed from a wallet', async () => {

@@ -16,6 +16,7 @@ const MODES = [
 	'errText',
 	'errorJson',
 	'errorField',
+	'frameworkError',
 	'emptyArray',
 	'emptyBody',
 	'redirect',
@@ -122,6 +123,10 @@ function failureAnswer(config, failure, endpoint) {
 		case 'errorField':
 			// What the panel's Node API answers when it throws: {"error":"Malformed Request"}.
 			return { status: 200, contentType: config.jsonContentType, body: JSON.stringify({ error: failure.message || 'Malformed Request' }) };
+		case 'frameworkError':
+			// A web framework's own error in front of the API (a route or auth failure): {"message"} with
+			// the HTTP status (option `status`, default 500), in no shape of the panel's.
+			return { status: failure.status ?? 500, contentType: config.jsonContentType, body: JSON.stringify({ message }) };
 		case 'emptyArray':
 			return { status: 200, contentType: config.jsonContentType, body: '[]' };
 		case 'emptyBody':

@@ -18,6 +18,7 @@ export type SimFailureMode =
 	| 'errText'
 	| 'errorJson'
 	| 'errorField'
+	| 'frameworkError'
 	| 'emptyArray'
 	| 'emptyBody';
 /** Shapes for arbitrary report objects (pushDlr) and the simulator's earlier guessed pushes. */

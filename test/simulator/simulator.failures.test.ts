@@ -25,6 +25,7 @@ it.each([
 	['errText', 200, /^text\/html/, /^ERR: SERVICE UNAVAILABLE$/],
 	['errorJson', 200, /^application\/json/, /^\{"result":"error","message":"SERVICE UNAVAILABLE"\}$/],
 	['errorField', 200, /^application\/json/, /^\{"error":"Malformed Request"\}$/],
+	['frameworkError', 500, /^application\/json/, /^\{"message":"SERVICE UNAVAILABLE"\}$/],
 	['emptyArray', 200, /^application\/json/, /^\[\]$/],
 	['emptyBody', 200, /^text\/html/, /^$/],
 ] as const)('%s answers %i with the gateway-like body, once, and charges nothing', async (mode, status, type, body) => {

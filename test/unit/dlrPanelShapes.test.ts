@@ -47,7 +47,7 @@ describe('the panel native push', () => {
 		['an empty sms_id', ''],
 		['a null sms_id', null],
 	])('lists no made-up part ids when the SMSC gave %s (the panel still writes `<id>_2`…)', (_label, messageId) => {
-		const body = nativePush({ segments: 2, messageId });
+		const body = nativePush({ segments: 2, messageId: messageId as string });
 		expect((body.dlr as Array<{ message_id: unknown }>).map((part) => part.message_id)).toEqual([messageId, `${messageId}_2`, `${messageId}_3`]);
 		expect(report(body).messageIds).toEqual([]);
 	});

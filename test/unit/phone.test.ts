@@ -3,6 +3,7 @@ import {
 	MIN_PHONE_DIGITS,
 	normalisePhone,
 	parseContacts,
+	sameMobile,
 	splitContacts,
 } from '../../nodes/SmsHandover/helpers/phone';
 import { withCpuTime } from '../harness/cpuTime';
@@ -118,5 +119,21 @@ describe('parseContacts', () => {
 		// Together ~50 ms of CPU warm and ~150-300 ms cold on a loaded 2-core CI machine; the bound
 		// only catches a regression to quadratic work, which would take many seconds here.
 		expect(cpuMs).toBeLessThan(1500);
+	});
+});
+
+describe('sameMobile (a number as the panel may echo it)', () => {
+	it.each([
+		['919876543210', 919876543210, true],
+		['+91 98765-43210', '00919876543210', true],
+		['9876543210', '919876543210', true],
+		['09876543210', '919876543210', true],
+		['919876543210', '919876543211', false],
+		// Too short to be a whole subscriber number: a suffix proves nothing.
+		['3210', '919876543210', false],
+		['', '', false],
+		[null, '919876543210', false],
+	])('%p and %p → %p', (a, b, same) => {
+		expect(sameMobile(a, b)).toBe(same);
 	});
 });

@@ -213,3 +213,20 @@ export function parseContacts(input: unknown): ParsedContacts {
 	});
 	return { numbers, invalid };
 }
+
+/** Digits without the leading zeros of an international (`00`) or national (`0`) prefix. */
+const significantDigits = (value: unknown) => String(value ?? '').replace(/\D/g, '').replace(/^0+/, '');
+
+/**
+ * Whether two numbers are the same handset as a panel may echo it: digits compared, `+`, `00` or a
+ * national `0` aside, and a country code the panel put before a number sent without one (it adds
+ * the route's prefix to short numbers). The shorter must still be a whole subscriber number.
+ */
+export function sameMobile(a: unknown, b: unknown): boolean {
+	const x = significantDigits(a);
+	const y = significantDigits(b);
+	if (x === '' || y === '') return false;
+	if (x === y) return true;
+	const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+	return shorter.length >= MIN_PHONE_DIGITS && longer.endsWith(shorter);
+}

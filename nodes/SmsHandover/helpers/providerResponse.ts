@@ -51,11 +51,15 @@ function jsonErrorMessage(value: unknown): string | null {
 	const record = value as Record<string, unknown>;
 	const text = (field: unknown) => (typeof field === 'string' && field.trim() ? field.trim() : null);
 	const outcome = String(record.result ?? record.status ?? '').toLowerCase();
+	// The v2 error shape's `status` is an HTTP status, which a panel may also send with HTTP 200.
+	const statusCode = typeof record.status === 'number' || typeof record.status === 'string' ? Number(record.status) : NaN;
 	const failed =
 		outcome === 'error' ||
 		outcome === 'failed' ||
 		outcome === 'failure' ||
+		(Number.isInteger(statusCode) && statusCode >= 400 && statusCode <= 599) ||
 		record.success === false ||
+		record.success === 'false' ||
 		(record.result === undefined && record.error !== undefined && record.error !== null && record.error !== false);
 	if (!failed) return null;
 	return text(record.message) ?? text(record.msg) ?? text(record.error) ?? text(record.description) ?? 'Unspecified error';

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { unexpectedReply } from '../actions/shared/errors';
 import { apiRequest, endpoints, type ApiVersion } from '../transport';
+import { messageIdsOf, type MessageId } from './messageIds';
 
 export interface Submission {
 	shootId: string;
@@ -12,11 +13,6 @@ export interface Submission {
 	sentAt: Date;
 	/** JSON API (v2): the panel's id of each message, in the order of the request's contacts. */
 	messageIds?: MessageId[];
-}
-
-export interface MessageId {
-	mobile: string;
-	smsId: string;
 }
 
 const HELD_FOR_APPROVAL = /HELD\s+FOR\s+APPROVAL/i;
@@ -55,16 +51,4 @@ export async function submitSms(
 	const submission: Submission = { shootId: String(shootId), providerMessage, heldForApproval: HELD_FOR_APPROVAL.test(providerMessage), sentAt };
 	if (api === 'v2') submission.messageIds = messageIdsOf(answer.message_id);
 	return submission;
-}
-
-/** The v2 answer's `message_id` list, as `{mobile, smsId}`; entries without an id are left out. */
-function messageIdsOf(list: unknown): MessageId[] {
-	if (!Array.isArray(list)) return [];
-	const ids: MessageId[] = [];
-	for (const entry of list as IDataObject[]) {
-		const smsId = entry?.sms_id ?? entry?.smsId;
-		if (smsId === undefined || smsId === null || smsId === '') continue;
-		ids.push({ mobile: String(entry.mobile ?? ''), smsId: String(smsId) });
-	}
-	return ids;
 }

@@ -16,6 +16,7 @@ import {
 import type { SendingOperation } from './index';
 import type { Message } from './messages';
 import { sentBulkItem, sentItem } from './output';
+import { smsIdsInOrder } from './messageIds';
 import { formOf, type Plan, type PlannedRequest } from './plan';
 import { submitSms, type Submission } from './submit';
 
@@ -47,10 +48,10 @@ export async function submitPlan(
 				const submission = await submitSms(context, plan.api, formOf(plan, request), head.itemIndex, head.options.timeout);
 				done.push({ request, submission });
 				if (plan.kind === 'bulk') {
-					const smsIdOf = messageIdsByNumber(submission);
-					for (const message of request.messages) {
-						outcomes[message.itemIndex] = sentBulkItem(message, plan, request, submission, smsIdOf(message.recipients[0]));
-					}
+					const smsIds = smsIdsInOrder(request.messages.map((message) => message.recipients[0]), submission.messageIds ?? []);
+					request.messages.forEach((message, i) => {
+						outcomes[message.itemIndex] = sentBulkItem(message, plan, request, submission, smsIds[i]);
+					});
 				}
 			} catch (error) {
 				const failure = itemError(node, error, head.itemIndex);
@@ -82,21 +83,6 @@ export async function submitPlan(
 	if (!stop) return;
 	if (plan.kind === 'bulk') throw stop;
 	throw withDescription(stop, submittedItems(sentItems.sort((a, b) => a.itemIndex - b.itemIndex)));
-}
-
-/**
- * A batch's message ids by number: each message takes the next id of its number, so duplicates of
- * a number in one request are matched in order (the panel lists the ids in the contacts' order).
- */
-function messageIdsByNumber(submission: Submission): (mobile: string) => string | undefined {
-	const queues = new Map<string, string[]>();
-	for (const { mobile, smsId } of submission.messageIds ?? []) {
-		const digits = mobile.replace(/\D/g, '');
-		const queue = queues.get(digits);
-		if (queue) queue.push(smsId);
-		else queues.set(digits, [smsId]);
-	}
-	return (mobile) => queues.get(mobile.replace(/\D/g, ''))?.shift();
 }
 
 /** An item's requests stopped at a failure: the error says which of its contacts went out before. */

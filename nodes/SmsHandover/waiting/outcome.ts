@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { makeReport, type DeliveryStatus } from '../helpers/dlr';
+import { sameMobile } from '../helpers/phone';
 
 /** Statuses after which a message's fate cannot change: the wait ends. */
 export const FINAL_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['delivered', 'failed', 'rejected', 'expired']);
@@ -8,9 +9,8 @@ export const FINAL_STATUSES: ReadonlySet<DeliveryStatus> = new Set(['delivered',
 export const isFinal = (report: IDataObject | undefined): boolean =>
 	report !== undefined && FINAL_STATUSES.has(report.status as DeliveryStatus);
 
-/** Numbers compared by their digits (the panel writes MSISDN as a number, we send digits). */
-export const sameNumber = (a: unknown, b: unknown): boolean =>
-	String(a ?? '').replace(/\D/g, '') === String(b ?? '').replace(/\D/g, '') && String(a ?? '').replace(/\D/g, '') !== '';
+/** Numbers compared as the panel may echo them (a number, with a country code it added). */
+export const sameNumber = sameMobile;
 
 /** This message's report among a shoot id's reports (the send went to one number). */
 export function reportFor(reports: IDataObject[], mobile: string): IDataObject | undefined {

@@ -67,7 +67,9 @@ export async function pollForDelivery(context: IExecuteFunctions, request: PollR
 			const reports = request.smsId
 				? await pullReports(context, request.smsId, request.timeout, request.itemIndex, true)
 				: await pullReports(context, request.shootId, request.timeout, request.itemIndex);
-			lastSeen = reportFor(reports, request.mobile) ?? lastSeen;
+			// Asked by its message id, the one report is this message's, whatever number it shows.
+			const ours = request.smsId && reports.length === 1 ? reports[0] : reportFor(reports, request.mobile);
+			lastSeen = ours ?? lastSeen;
 			lastError = undefined;
 		} catch (error) {
 			lastError = (error as Error).message;

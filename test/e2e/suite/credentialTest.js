@@ -19,10 +19,23 @@ const CREDENTIAL_TEST_CHECKS = [
 	'credential test: wrong key fails with our message although the panel answers HTTP 200',
 	'credential test: admin key (INFO text) OK',
 	'credential test: a time zone n8n does not know ("IST India") fails with our message, nothing sent',
-	'credential test (JSON API v2): good key OK through GET api/v2/credits with the Bearer header; a wrong key fails with our message',
+	'credential test (JSON API v2): good key OK through GET api/v2/credits with the Bearer header; a wrong key (HTTP 403) and an HTTP 500 of another shape fail',
 ];
 
-async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
+const V2_REFUSED = "SMS Handover refused the API key (HTTP 403). Copy it again from the API section of your panel, and check the credential's API.";
+const V2_UNAVAILABLE = 'SMS Handover is unavailable (HTTP 500). Try the Test again later.';
+
+/**
+ * An HTTP error's result: n8n 2.x reads its status, so our `responseCode` rule names it; n8n 1.x's
+ * tester finds no status on the error RoutingNode throws and gives its own words. Either way it fails.
+ */
+function assertHttpFailure(result, version, ours) {
+	if (version.startsWith('2.')) return assert.deepStrictEqual(result, { status: 'Error', message: ours });
+	assert.strictEqual(result.status, 'Error', JSON.stringify(result));
+	assert.ok(result.message && result.message !== 'Connection successful!', JSON.stringify(result));
+}
+
+async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix, version }) {
 	const label = (i) => `${prefix} ${CREDENTIAL_TEST_CHECKS[i]}`;
 	const pressTest = (data) => testCredentialViaRest(n8n, { ...cred, data: { ...cred.data, ...data } });
 	const keyChecks = [
@@ -50,14 +63,15 @@ async function runCredentialTestChecks({ runner, n8n, sim, cred, prefix }) {
 	await runner.check(label(4), async () => {
 		await sim.reset();
 		assert.deepStrictEqual(await pressTest({ apiVersion: 'v2' }), { status: 'OK', message: 'Connection successful!' });
-		assert.deepStrictEqual(
-			await pressTest({ apiVersion: 'v2', apiKey: 'BAD-KEY-123' }),
-			{ status: 'Error', message: "SMS Handover refused the API key (HTTP 403). Copy it again from the API section of your panel, and check the credential's API." },
-		);
+		assertHttpFailure(await pressTest({ apiVersion: 'v2', apiKey: 'BAD-KEY-123' }), version, V2_REFUSED);
+		// A 500 whose body is not in the v2 error shape (a web server's own JSON) fails too.
+		await sim.fail({ endpoint: 'v2Credits', mode: 'frameworkError', status: 500, message: 'Server Error' });
+		assertHttpFailure(await pressTest({ apiVersion: 'v2' }), version, V2_UNAVAILABLE);
 		const seen = (await sim.requests()).map((r) => [r.method, r.path, r.headers.authorization]);
 		assert.deepStrictEqual(seen, [
 			['GET', '/api/v2/credits', `Bearer ${sim.apiKey}`],
 			['GET', '/api/v2/credits', 'Bearer BAD-KEY-123'],
+			['GET', '/api/v2/credits', `Bearer ${sim.apiKey}`],
 		]);
 	});
 }

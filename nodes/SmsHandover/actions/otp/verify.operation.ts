@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { apiRequest, apiVersion, endpoints } from '../../transport';
 import { verifyOptions } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
-import { asNodeError, inputError, panelRefusal } from '../shared/errors';
+import { asNodeError, describeValue, inputError, panelRefusal } from '../shared/errors';
 import { toRequiredText } from '../shared/input';
 import { itemParameter } from '../shared/itemParameters';
 import { readTimeout } from '../shared/options';
@@ -56,7 +56,9 @@ function toCode(context: IExecuteFunctions, raw: unknown, itemIndex: number): st
 
 // The panel's sixth call after five wrong codes: it deletes the OTP and answers with an error.
 // (The JSON API's page shows no negative answers: an error naming expiry or attempts is read the same way, inferred.)
-const LOCKED_OUT = /TOO MANY ATTEMPTS|EXPIRED/i;
+// Expiry counts only when it is the code's: "API Key Expired" is a refused key, not an answer.
+const LOCKED_OUT = /TOO MANY ATTEMPTS|\b(OTP|CODE)\b.*\bEXPIRED\b|\bEXPIRED\b.*\b(OTP|CODE)\b/i;
+const refusedKey = (error: NodeApiError) => error.httpCode === '401' || error.httpCode === '403' || /\bAPI KEY\b/i.test(error.message);
 // Inferred for the JSON API: an error that says the reference is not known.
 const UNKNOWN_REFERENCE = /\b(INVALID|UNKNOWN|NOT FOUND)\b.*\bREFERENCE\b|\bREFERENCE\b.*\b(INVALID|UNKNOWN|NOT FOUND)\b/i;
 
@@ -68,16 +70,31 @@ async function askPanel(context: IExecuteFunctions, qs: IDataObject, timeout: nu
 		const endpoint = v2 ? endpoints.v2.otpVerify : endpoints.otpVerify;
 		return (await apiRequest(context, { method: 'GET', endpoint, qs, timeout, itemIndex, retry: 'never' })) as unknown;
 	} catch (error) {
-		if (error instanceof NodeApiError && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
+		if (error instanceof NodeApiError && !refusedKey(error) && LOCKED_OUT.test(error.message)) return { lockedOut: error.message };
 		if (v2 && error instanceof NodeApiError && UNKNOWN_REFERENCE.test(error.message)) return [];
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
 }
 
-/** What the answer says of the code: classic `match` ("true", "false", "expired"), v2 `matched` ("yes" or not). */
-function matchOf(reply: IDataObject): string {
-	if (reply.matched !== undefined) return String(reply.matched).trim().toLowerCase() === 'yes' ? 'true' : 'false';
-	return String(reply.match ?? '').trim().toLowerCase();
+const MATCH_WORDS: Readonly<Record<string, 'true' | 'false' | 'expired'>> = {
+	true: 'true',
+	yes: 'true',
+	'1': 'true',
+	false: 'false',
+	no: 'false',
+	'0': 'false',
+	expired: 'expired',
+};
+
+/**
+ * What the answer says of the code: classic `match` ("true", "false", "expired"), v2 `matched`
+ * ("yes"; its other answers are not documented, so yes/no, true/false, 1/0 as text, number or
+ * boolean). Null when the answer says neither, or something else: never read as a wrong code.
+ */
+function matchOf(reply: IDataObject): 'true' | 'false' | 'expired' | null {
+	const value = reply.matched !== undefined ? reply.matched : reply.match;
+	if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null;
+	return MATCH_WORDS[String(value).trim().toLowerCase()] ?? null;
 }
 
 /**
@@ -112,6 +129,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				return { reference, verified: false, expired: true, match: 'expired', reason: reply.lockedOut };
 			}
 			const match = matchOf(reply);
+			if (match === null) {
+				const said = describeValue(JSON.stringify(answer) ?? String(answer));
+				throw panelRefusal(
+					node,
+					'unrecognised OTP answer',
+					'SMS Handover answered the OTP check without saying whether the code matched',
+					`Its answer: ${said}. The code may have been used up: check the panel's OTP report before asking the user again.`,
+					itemIndex,
+				);
+			}
 			return { ...reply, reference, verified: match === 'true', expired: match === 'expired', reason: null };
 		},
 	});
