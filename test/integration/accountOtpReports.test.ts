@@ -93,6 +93,19 @@ describe('otp: send and verify', () => {
 		]);
 	});
 
+	it('a failure after some OTPs went out names their references, not "Nothing was submitted"', async () => {
+		ctx.sim.failNext('otpSend', 'errorJson', { after: 1 });
+		const items = ['919876543210', '919876543211', '919876543212'].map((mobile) => ({ mobile }));
+		const result = await run(ctx.sim, { parameters: { ...sendOtp, mobile: '={{ $json.mobile }}' }, items });
+		expect(ctx.sim.requests).toHaveLength(3);
+		// Sent 5 at a time: the second request to arrive failed, the other two went out.
+		const mobiles = ctx.sim.requests.map((request) => String(request.query.mobile));
+		const sentItems = [mobiles[0], mobiles[2]].map((mobile) => items.findIndex((item) => item.mobile === mobile) + 1).sort();
+		expect(String(result.error?.description)).toMatch(
+			new RegExp(`^Already submitted before this error, do not send these again: item ${sentItems[0]} \\(OTP reference \\w+\\); item ${sentItems[1]} \\(OTP reference \\w+\\)\\.$`),
+		);
+	});
+
 	it('reports a wrong code as data, then expired after too many attempts', async () => {
 		const sent = await run(ctx.sim, { parameters: sendOtp });
 		const reference = sent.items[0].json.reference as string;

@@ -167,3 +167,13 @@ export function encodingForType(type: SmsType, text: string): SmsEncoding {
 export function analyseForType(type: SmsType, text: string): MessageAnalysis {
 	return encodingForType(type, text) === 'UCS-2' ? analyseUcs2(text) : analyseMessage(text);
 }
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Where text holds half of a UTF-16 pair (text cut inside an emoji, say), or -1. Such text has no
+ * UTF-8 form: a form would fail to encode it, and PHP's json_decode refuses its JSON escape.
+ */
+export function unpairedSurrogateAt(text: string): number {
+	return text.search(UNPAIRED_SURROGATE);
+}

@@ -13,7 +13,7 @@ import { readRunOptions, readSmsOptions, type RunOptions, type SmsOptions } from
 import { toScheduleTime, type ScheduleTime } from '../actions/shared/scheduleInput';
 import { analyseForType, chooseSmsType, type MessageAnalysis, type SmsType } from '../helpers/encoding';
 import { TOKEN_QUERY_PARAMETER } from '../helpers/dlr';
-import type { BulkParameterName } from '../helpers/panelLimits';
+import { MAX_DLR_URL_LENGTH, type BulkParameterName } from '../helpers/panelLimits';
 import type { ApiVersion } from '../transport';
 import { fillFields, readTemplateParameters, type TemplateParameters } from './templateParameters';
 
@@ -104,7 +104,11 @@ function dlrUrlWithToken(context: IExecuteFunctions, options: SmsOptions, token:
 		throw inputError(node, itemIndex, 'options.dlrUrl', 'already carries a token', 'Remove "token=…" from the DLR URL: Add Trigger Token adds the trigger\'s.');
 	}
 	url.searchParams.set(TOKEN_QUERY_PARAMETER, token);
-	return { ...options, dlrUrl: url.toString() };
+	const withToken = url.toString();
+	if (withToken.length > MAX_DLR_URL_LENGTH) {
+		throw inputError(node, itemIndex, 'options.dlrUrl', `is ${withToken.length} characters with the trigger's token; SMS Handover keeps at most ${MAX_DLR_URL_LENGTH}`, 'The panel would cut the URL, token included. Use a shorter n8n address or webhook path.');
+	}
+	return { ...options, dlrUrl: withToken };
 }
 
 function message(

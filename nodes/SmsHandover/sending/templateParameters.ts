@@ -5,9 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { describeValue, inputError } from '../actions/shared/errors';
+import { brokenCharacterError, describeValue, inputError } from '../actions/shared/errors';
 import { toMessageText } from '../actions/shared/input';
 import { itemParameter } from '../actions/shared/itemParameters';
+import { unpairedSurrogateAt } from '../helpers/encoding';
 import type { ApiVersion } from '../transport';
 
 export type TemplateParameters = Record<string, string>;
@@ -49,7 +50,10 @@ function toParameters(node: INode, raw: unknown, itemIndex: number, api: ApiVers
 		if (!FIELD_NAME.test(name)) throw inputError(node, itemIndex, FIELD, `"${describeValue(name)}" is not a field name (letters, digits and _)`);
 		if (name in values) throw inputError(node, itemIndex, FIELD, `"${name}" is given twice`);
 		if (value !== null && typeof value === 'object') throw inputError(node, itemIndex, FIELD, `the value of "${name}" is an object, not text`);
-		values[name] = value === undefined || value === null ? '' : String(value);
+		const text = value === undefined || value === null ? '' : String(value);
+		const broken = unpairedSurrogateAt(text);
+		if (broken >= 0) throw brokenCharacterError(node, itemIndex, FIELD, broken, name);
+		values[name] = text;
 	}
 	return values;
 }

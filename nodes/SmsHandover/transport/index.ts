@@ -25,6 +25,8 @@ export const CREDENTIAL_TYPE = API_CREDENTIAL_TYPE;
 /** Who may talk to the panel: an operation, or the node's webhook() resuming a send-and-wait. */
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The longest Timeout: what Node's timers can wait (a longer one fires at once). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** Paths of the provider's API. Keys in paths are placed by the credential (see placeApiKey). */
 export const endpoints = {

@@ -5,7 +5,7 @@ import { optionsCollection, timeoutOption } from '../shared/descriptions';
 import { forOperation } from '../shared/displayOptions';
 import { toRequiredText } from '../shared/input';
 import { itemParameter } from '../shared/itemParameters';
-import { readTimeout } from '../shared/options';
+import { booleanOption, readTimeout } from '../shared/options';
 import { processItems } from '../shared/processItems';
 
 export const description: INodeProperties[] = forOperation('deliveryReport', 'get', [
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		prepare: (itemIndex) => ({
 			shootId: toRequiredText(node, shootIds(itemIndex), itemIndex, 'shootId'),
 			timeout: readTimeout(this, itemIndex),
-			byMessageId: (this.getNodeParameter('options', itemIndex, {}) as IDataObject).byMessageId === true,
+			byMessageId: booleanOption(node, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).byMessageId, 'options.byMessageId', itemIndex),
 		}),
 		perform: async ({ shootId, timeout, byMessageId }, itemIndex) => await pullReports(this, shootId, timeout, itemIndex, byMessageId),
 	});

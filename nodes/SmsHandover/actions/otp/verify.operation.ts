@@ -36,7 +36,9 @@ function toCode(context: IExecuteFunctions, raw: unknown, itemIndex: number): st
 	const node = context.getNode();
 	const code = toRequiredText(node, raw, itemIndex, 'otp');
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const length = options.codeLength === undefined ? 6 : Number(options.codeLength);
+	const given = options.codeLength;
+	// An empty value is no length: read as 0 it would switch the check off.
+	const length = given === undefined ? 6 : given === '' || given === null ? NaN : Number(given);
 	if (!Number.isInteger(length) || length < 0) throw inputError(node, itemIndex, 'options.codeLength', 'must be a whole number, 0 or more');
 	if (length === 0) return code;
 	if (!/^\d+$/.test(code)) {
@@ -119,7 +121,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				throw panelRefusal(
 					node,
 					'unknown OTP reference',
-					`SMS Handover does not know the OTP reference "${reference}"`,
+					`SMS Handover does not know the OTP reference "${describeValue(reference)}"`,
 					'The reference was never issued to this account, or its OTP was already verified, locked out or expired (the panel then deletes it). Send a new OTP.',
 					itemIndex,
 				);

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { extractReportRecords, makeReport, normaliseReport } from '../../helpers/dlr';
 import { apiRequest, apiVersion, endpoints, type ApiContext } from '../../transport';
-import { asNodeError, inputError, panelRefusal } from './errors';
+import { asNodeError, describeValue, inputError, panelRefusal } from './errors';
 
 /**
  * The panel's reports for one shoot id (getDLR), one per recipient, in the trigger's item shape
@@ -21,6 +21,10 @@ export async function pullReports(
 	if (byMessageId && !v2) {
 		throw inputError(context.getNode(), itemIndex, 'options.byMessageId', 'needs the JSON API (v2)', "The classic API finds reports by shoot ID only. Set the credential's API to JSON API (v2).");
 	}
+	if (shootId === '.' || shootId === '..') {
+		// In the classic API's URL path these would name another path of the panel.
+		throw inputError(context.getNode(), itemIndex, 'shootId', `"${shootId}" is not a shoot ID`);
+	}
 	let answer: unknown;
 	try {
 		// The v2 page sends the id as a JSON body on a GET, which n8n cannot send: the query carries it.
@@ -37,7 +41,7 @@ export async function pullReports(
 			throw panelRefusal(
 				context.getNode(),
 				error.message,
-				`SMS Handover does not know the shoot ID "${shootId}"`,
+				`SMS Handover does not know the shoot ID "${describeValue(shootId)}"`,
 				"The panel answered INVALID SHOOT ID. It reads sent messages only, so it also answers this for a campaign that is scheduled, held for approval or still queued; otherwise the shoot ID is mistyped or belongs to another account's key.",
 				itemIndex,
 			);

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { BULK_LIMIT } from '../../helpers/panelLimits';
+import { MAX_TIMEOUT_MS } from '../../transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
 import {
 	balanceGuardOption,
@@ -113,7 +114,7 @@ export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout',
 	name: 'timeout',
 	type: 'number',
-	typeOptions: { minValue: 1000 },
+	typeOptions: { minValue: 1000, maxValue: MAX_TIMEOUT_MS },
 	default: 30000,
 	description: 'How long to wait for the provider, in milliseconds',
 };

@@ -13,6 +13,17 @@ export function describeValue(value: unknown): string {
 	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** Text with half of a UTF-16 pair, refused before anything is sent: it has no UTF-8 form. */
+export function brokenCharacterError(node: INode, itemIndex: number, field: string, at: number, name?: string) {
+	return inputError(
+		node,
+		itemIndex,
+		field,
+		`${name === undefined ? 'has' : `the value of "${name}" has`} a broken character at position ${at + 1} (half of an emoji or other symbol)`,
+		'Such text cannot be sent; it often comes from text cut in the middle of an emoji. Nothing was sent for this item.',
+	);
+}
+
 /**
  * Bad input: the message names the item and the field, so the user finds it at once. Items are
  * counted from 1 in the text, as n8n's tables show them; `itemIndex` stays n8n's 0-based index.
@@ -84,8 +95,8 @@ export function failEveryItem(node: INode, continueOnFail: boolean, error: unkno
 // What was already sent when a send fails: the user must not send it again.
 
 /** After a failed item of Send, Schedule or OTP Send: the items that went out before it. */
-export function submittedItems(sent: Array<{ itemIndex: number; shootIds: string[] }>): string {
-	const listed = sent.map(({ itemIndex, shootIds }) => `item ${itemIndex + 1} (shoot id ${shootIds.join(', ')})`);
+export function submittedItems(sent: Array<{ itemIndex: number; shootIds: string[]; idName?: string }>): string {
+	const listed = sent.map(({ itemIndex, shootIds, idName }) => `item ${itemIndex + 1} (${idName ?? 'shoot id'} ${shootIds.join(', ')})`);
 	return listed.length
 		? `Already submitted before this error, do not send these again: ${listed.join('; ')}.`
 		: 'Nothing was submitted before this error.';

@@ -1,9 +1,9 @@
 /** Readers of what an item gives for a field: each returns the clean value or throws an input error naming the item and the field. */
 import type { INode } from 'n8n-workflow';
 
-import { MAX_MESSAGE_CHARACTERS } from '../../helpers/encoding';
+import { MAX_MESSAGE_CHARACTERS, unpairedSurrogateAt } from '../../helpers/encoding';
 import { normalisePhone, parseContacts } from '../../helpers/phone';
-import { describeValue, inputError } from './errors';
+import { brokenCharacterError, describeValue, inputError } from './errors';
 
 /** Message text from whatever the parameter resolved to (string, number, ...). */
 export function toMessageText(node: INode, raw: unknown, itemIndex: number, field = 'message'): string {
@@ -15,6 +15,8 @@ export function toMessageText(node: INode, raw: unknown, itemIndex: number, fiel
 	}
 	const text = String(raw);
 	if (text.trim() === '') throw inputError(node, itemIndex, field, 'is empty', 'An SMS needs some text.');
+	const broken = unpairedSurrogateAt(text);
+	if (broken >= 0) throw brokenCharacterError(node, itemIndex, field, broken);
 	if (text.length > MAX_MESSAGE_CHARACTERS) {
 		throw inputError(
 			node,
@@ -48,7 +50,8 @@ export function toMobile(node: INode, raw: unknown, itemIndex: number, field = '
 	if (raw === undefined || raw === null || raw === '') {
 		throw inputError(node, itemIndex, field, 'is empty');
 	}
-	const text = typeof raw === 'number' ? raw.toFixed(0) : typeof raw === 'string' ? raw : null;
+	// A negative number is no phone number (its "-" would otherwise read as a separator).
+	const text = typeof raw === 'number' ? (raw >= 0 ? raw.toFixed(0) : null) : typeof raw === 'string' ? raw : null;
 	const mobile = text === null || (typeof raw === 'number' && !Number.isSafeInteger(raw)) ? null : normalisePhone(text);
 	if (!mobile) {
 		throw inputError(

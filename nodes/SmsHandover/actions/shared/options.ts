@@ -1,10 +1,11 @@
 /** The Options collections, read and checked: an error names the item and the option. */
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { BULK_LIMIT } from '../../helpers/panelLimits';
-import { redact, type ApiVersion } from '../../transport';
+import { unpairedSurrogateAt } from '../../helpers/encoding';
+import { BULK_LIMIT, MAX_DLR_URL_LENGTH } from '../../helpers/panelLimits';
+import { MAX_TIMEOUT_MS, redact, type ApiVersion } from '../../transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
-import { describeValue, inputError } from './errors';
+import { brokenCharacterError, describeValue, inputError } from './errors';
 
 export type RequestedType = 'auto' | 'text' | 'unicode' | 'flash';
 
@@ -31,8 +32,11 @@ function smsOptionsFrom(node: INode, raw: IDataObject, itemIndex: number, api: A
 		throw inputError(node, itemIndex, 'options.type', `"${describeValue(type)}" is not one of ${TYPES.join(', ')}`);
 	}
 	const dlrUrl = raw.dlrUrl === undefined ? '' : String(raw.dlrUrl).trim();
-	if (dlrUrl && !/^https?:\/\/[^\s]+$/i.test(dlrUrl)) {
+	if (dlrUrl && (!/^https?:\/\/[^\s]+$/i.test(dlrUrl) || !URL.canParse(dlrUrl))) {
 		throw inputError(node, itemIndex, 'options.dlrUrl', `"${redact(describeValue(dlrUrl))}" is not an http(s) URL`);
+	}
+	if (dlrUrl.length > MAX_DLR_URL_LENGTH) {
+		throw inputError(node, itemIndex, 'options.dlrUrl', `is ${dlrUrl.length} characters; SMS Handover keeps at most ${MAX_DLR_URL_LENGTH}`);
 	}
 	const batchSize = raw.batchSize === undefined ? BULK_LIMIT : Number(raw.batchSize);
 	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > BULK_LIMIT) {
@@ -87,7 +91,7 @@ function templateIdOption(node: INode, value: string, itemIndex: number, api: Ap
 	return value;
 }
 
-function booleanOption(node: INode, raw: unknown, field: string, itemIndex = 0): boolean {
+export function booleanOption(node: INode, raw: unknown, field: string, itemIndex = 0): boolean {
 	if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
 	if (raw === true || raw === 'true') return true;
 	throw inputError(node, itemIndex, field, `"${describeValue(raw)}" is not true or false`);
@@ -117,6 +121,10 @@ function timeoutOption(node: INode, raw: IDataObject, itemIndex: number): number
 	const timeout = raw.timeout === undefined ? undefined : Number(raw.timeout);
 	if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 1)) {
 		throw inputError(node, itemIndex, 'options.timeout', 'must be a positive number of milliseconds');
+	}
+	// Node's timers hold at most this; a longer one fires at once, so a send would look failed.
+	if (timeout !== undefined && timeout > MAX_TIMEOUT_MS) {
+		throw inputError(node, itemIndex, 'options.timeout', `must be at most ${MAX_TIMEOUT_MS} milliseconds (about 24 days)`);
 	}
 	return timeout;
 }
@@ -184,7 +192,10 @@ export function readExtraParameters(node: INode, raw: unknown, itemIndex: number
 		if (value !== null && typeof value === 'object') {
 			throw inputError(node, itemIndex, field, `the value of "${name}" is an object, not text`);
 		}
-		pairs.push([name, value === undefined || value === null ? '' : String(value)]);
+		const text = value === undefined || value === null ? '' : String(value);
+		const broken = unpairedSurrogateAt(text);
+		if (broken >= 0) throw brokenCharacterError(node, itemIndex, field, broken, name);
+		pairs.push([name, text]);
 	}
 	return pairs;
 }

@@ -75,9 +75,13 @@ export async function processItems<P>(
 	if (stopError) {
 		const failure = asNodeError(node, stopError);
 		if (!work.submitsMessages) throw failure;
+		// What went out is named by its shoot id (SMS) or its reference (OTP).
 		const sent = outcomes.flatMap((outcome, itemIndex) => {
-			const shootIds = outcome && 'data' in outcome ? outcome.data.map((entry) => entry.shootId as string).filter(Boolean) : [];
-			return shootIds.length ? [{ itemIndex, shootIds }] : [];
+			const data = outcome && 'data' in outcome ? outcome.data : [];
+			const shootIds = data.map((entry) => entry.shootId as string).filter(Boolean);
+			if (shootIds.length) return [{ itemIndex, shootIds }];
+			const references = data.map((entry) => entry.reference as string).filter(Boolean);
+			return references.length ? [{ itemIndex, shootIds: references, idName: 'OTP reference' }] : [];
 		});
 		throw withDescription(failure, submittedItems(sent));
 	}

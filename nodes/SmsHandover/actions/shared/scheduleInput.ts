@@ -1,7 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
 import { parseScheduleInstant, toProviderTime } from '../../helpers/scheduleTime';
-import { inputError } from './errors';
+import { describeValue, inputError } from './errors';
+
+const shortened = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 export interface ScheduleTime {
 	/** What the provider receives: `YYYY-MM-DD HH:mm` in the account's time zone. */
@@ -27,7 +29,7 @@ export function toScheduleTime(
 		instant = parseScheduleInstant(value, timeZone);
 		providerTime = toProviderTime(value, timeZone);
 	} catch (error) {
-		throw inputError(node, itemIndex, field, `"${String(raw)}" is not a date and time`, (error as Error).message);
+		throw inputError(node, itemIndex, field, `"${describeValue(String(raw))}" is not a date and time`, shortened((error as Error).message));
 	}
 	const startOfThisMinute = Math.floor(now.getTime() / 60_000) * 60_000;
 	if (instant.getTime() < startOfThisMinute) {
