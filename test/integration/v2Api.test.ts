@@ -137,6 +137,26 @@ describe('JSON API (v2): sending', () => {
 		}
 	});
 
+	it('a batch_id that is no text or number is no shoot id: the send says it may have gone out', async () => {
+		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body: '{"status":"success","batch_id":{"id":7}}' });
+		try {
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters: sms('send') });
+			expect(result.error?.message).toBe('SMS Handover accepted the request but returned no batch_id');
+		} finally {
+			await panel.close();
+		}
+	});
+
+	it('an HTTP error whose JSON is in no shape of the panel\'s shows that JSON', async () => {
+		const panel = await startRecordingServer({ status: 401, contentType: 'application/json', body: '{"message":"Unauthenticated."}' });
+		try {
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters: { resource: 'account', operation: 'getBalance', options: {} } });
+			expect(result.error?.description).toContain('Reply: {"message":"Unauthenticated."}');
+		} finally {
+			await panel.close();
+		}
+	});
+
 	it('Send Bulk gives ids by position when the answer names no numbers but one id per message', async () => {
 		const answer = { status: 'success', batch_id: 'B78', message_id: ['id-a', 'id-b'] };
 		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
@@ -252,6 +272,19 @@ describe('JSON API (v2): balance and Balance Guard', () => {
 			expect.objectContaining({ balance: null, routes: 0, providerMessage: 'SMS Handover lists no route credits for this account', billingMode: 'currency' }),
 		]);
 		expect((result.items[0].json.wallet as IDataObject).currency).toBe('EUR');
+	});
+
+	it.each(['null', '{}'])('a wallet account whose answer says credits: %s gets the wallet item too', async (credits) => {
+		const body = `{"status":"success","billing_mode":"currency","wallet":{"amount":"12.50","currency":"EUR"},"credits":${credits}}`;
+		const panel = await startRecordingServer({ status: 200, contentType: 'application/json', body });
+		try {
+			const result = await run(ctx.sim, { credentials: v2(ctx.sim, { baseUrl: panel.url }), parameters: { resource: 'account', operation: 'getBalance', options: {} } });
+			expect(result.items.map((item) => item.json)).toEqual([
+				expect.objectContaining({ balance: null, routes: 0, billingMode: 'currency', wallet: { amount: '12.50', currency: 'EUR' } }),
+			]);
+		} finally {
+			await panel.close();
+		}
 	});
 
 	it('Balance Guard cannot tell numbered routes apart under v2: it refuses, naming the routes it saw', async () => {

@@ -199,6 +199,11 @@ describe('the empty object', () => {
 		});
 	});
 
+	it('keeps the message id a row names (sms_id of the JSON API) in messageIds', () => {
+		expect(report({ ...nestedReport(), sms_id: 'c0ffee-1' }).messageIds).toEqual(['c0ffee-1']);
+		expect(report(nestedReport()).messageIds).toEqual([]);
+	});
+
 	it('is refused like any empty request when no body arrived at all', () => {
 		expect(parseDlrRequest({ method: 'POST', body: {}, contentType: 'application/json' }).rejectedStatus).toBe(400);
 	});

@@ -76,7 +76,11 @@ export function interpretProviderAnswer(
 	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) {
 		const message = jsonErrorMessage(body);
 		if (message) return { ok: false, message, httpCode };
-		if (httpFailed) return { ok: false, message: describeHttpStatus(status, retryAfter), httpCode };
+		if (httpFailed) {
+			// A body in no shape of the panel's (a web server's own error) still says what happened.
+			const said = JSON.stringify(body);
+			return { ok: false, message: describeHttpStatus(status, retryAfter), description: said && said !== '{}' ? `Reply: ${snippet(said)}` : undefined, httpCode };
+		}
 		return { ok: true, data: body };
 	}
 

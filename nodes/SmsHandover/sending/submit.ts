@@ -38,7 +38,8 @@ export async function submitSms(
 		retry: 'send',
 	})) as IDataObject;
 	const shootId = api === 'v2' ? answer?.batch_id : (answer?.sms_shoot_id ?? answer?.shoot_id ?? answer?.shootid);
-	if (shootId === undefined || shootId === null || shootId === '') {
+	// Only text or a number is an id ("[object Object]" would be none).
+	if ((typeof shootId !== 'string' && typeof shootId !== 'number') || shootId === '') {
 		throw unexpectedReply(
 			context.getNode(),
 			`SMS Handover accepted the request but returned no ${api === 'v2' ? 'batch_id' : 'shoot id'}`,

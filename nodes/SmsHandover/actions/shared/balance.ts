@@ -61,8 +61,10 @@ function creditItems(context: ApiContext, answer: unknown, itemIndex: number, er
 		wallet: (record.wallet ?? null) as IDataObject | null,
 		billingMode: record.billing_mode === undefined ? null : String(record.billing_mode),
 	};
-	// The panel's page prints `credits` only for accounts billed in credits: a wallet account has none.
-	if (record.credits === undefined && record.wallet !== undefined) return [noRouteCredits(wallet)];
+	// The panel's page prints `credits` only for accounts billed in credits: a wallet account has
+	// none, or an empty value.
+	const noCredits = record.credits === undefined || record.credits === null || (typeof record.credits === 'object' && Object.keys(record.credits).length === 0);
+	if (noCredits && record.wallet !== undefined && record.wallet !== null) return [noRouteCredits(wallet)];
 	if (!Array.isArray(record.credits)) {
 		throw unexpectedReply(context.getNode(), `${errorPrefix}SMS Handover returned no credits`, answer, itemIndex);
 	}

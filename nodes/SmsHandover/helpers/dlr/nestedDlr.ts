@@ -22,6 +22,8 @@ export function fromNestedDlr(record: Record<string, unknown>, options: Normalis
 	const dlr = readField(record, 'dlr') as Record<string, unknown>;
 	const text = valueText(readField(dlr, 'status'));
 	const reply = valueText(readField(dlr, 'operator_reply'));
+	// A row may name its message (the JSON API's sms_id): keep it, as pushes keep their part ids.
+	const messageId = valueText(readField(record, 'sms_id')) ?? valueText(readField(record, 'message_id'));
 	return makeReport({
 		shootId: valueText(readField(record, 'sms_shoot_id')) ?? valueText(readField(record, 'shoot_id')),
 		mobile: valueText(readField(record, 'mobile')),
@@ -32,6 +34,7 @@ export function fromNestedDlr(record: Record<string, unknown>, options: Normalis
 		sentAt: parseReportTime(readField(record, 'sent'), options),
 		errorCode: receiptErrorCode(reply),
 		senderId: valueText(readField(record, 'sender_id')),
+		messageIds: messageId === null ? [] : [messageId],
 		raw: record,
 	});
 }
