@@ -41,5 +41,7 @@ export function toScheduleTime(
 			'Choose a future time, or use the Send operation to send now.',
 		);
 	}
-	return { providerTime, scheduledAt: instant.toISOString(), timeZone };
+	// The panel takes minutes: the output says the minute it will send in, not the seconds asked for.
+	const sendsAt = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+	return { providerTime, scheduledAt: sendsAt.toISOString(), timeZone };
 }
