@@ -215,7 +215,7 @@ export function parseContacts(input: unknown): ParsedContacts {
 }
 
 /** Digits without the leading zeros of an international (`00`) or national (`0`) prefix. */
-const significantDigits = (value: unknown) => String(value ?? '').replace(/\D/g, '').replace(/^0+/, '');
+export const significantDigits = (value: unknown) => String(value ?? '').replace(/\D/g, '').replace(/^0+/, '');
 
 /**
  * Whether two numbers are the same handset as a panel may echo it: digits compared, `+`, `00` or a
@@ -223,8 +223,11 @@ const significantDigits = (value: unknown) => String(value ?? '').replace(/\D/g,
  * the route's prefix to short numbers). The shorter must still be a whole subscriber number.
  */
 export function sameMobile(a: unknown, b: unknown): boolean {
-	const x = significantDigits(a);
-	const y = significantDigits(b);
+	return sameSignificantDigits(significantDigits(a), significantDigits(b));
+}
+
+/** sameMobile for numbers already reduced to their significant digits. */
+export function sameSignificantDigits(x: string, y: string): boolean {
 	if (x === '' || y === '') return false;
 	if (x === y) return true;
 	const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];

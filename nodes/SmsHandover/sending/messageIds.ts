@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sameMobile } from '../helpers/phone';
+import { MIN_PHONE_DIGITS, sameSignificantDigits, significantDigits } from '../helpers/phone';
 
 export interface MessageId {
 	mobile: string;
@@ -40,13 +40,31 @@ export function messageIdsOf(answer: unknown): MessageId[] {
 
 /**
  * Each message's id, for messages in the request's contact order: by number (duplicates in turn);
- * when some number is not found but there is one id per message, by position instead.
+ * when some number is not found but there is one id per message, by position instead. Linear in
+ * the request (up to 50,000 messages): ids are grouped by the number's last digits, which a
+ * country code the panel added leaves as they were, and each group remembers its first unused id.
  */
 export function smsIdsInOrder(numbers: string[], ids: MessageId[]): Array<string | undefined> {
-	const left = [...ids];
+	const groups = new Map<string, { ids: Array<{ digits: string; smsId: string; used: boolean }>; next: number }>();
+	for (const id of ids) {
+		const digits = significantDigits(id.mobile);
+		const key = digits.slice(-MIN_PHONE_DIGITS);
+		const group = groups.get(key);
+		const entry = { digits, smsId: id.smsId, used: false };
+		if (group) group.ids.push(entry);
+		else groups.set(key, { ids: [entry], next: 0 });
+	}
 	const byNumber = numbers.map((number) => {
-		const at = left.findIndex((id) => sameMobile(id.mobile, number));
-		return at < 0 ? undefined : left.splice(at, 1)[0].smsId;
+		const digits = significantDigits(number);
+		const group = groups.get(digits.slice(-MIN_PHONE_DIGITS));
+		if (!group) return undefined;
+		const entries = group.ids;
+		let at = group.next;
+		while (at < entries.length && (entries[at].used || !sameSignificantDigits(entries[at].digits, digits))) at++;
+		if (at === entries.length) return undefined;
+		entries[at].used = true;
+		while (group.next < entries.length && entries[group.next].used) group.next++;
+		return entries[at].smsId;
 	});
 	if (byNumber.every((id) => id !== undefined) || ids.length !== numbers.length) return byNumber;
 	return ids.map((id) => id.smsId);
