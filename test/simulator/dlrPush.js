@@ -3,6 +3,7 @@
 // planned here, and the panel's shapes (panelDlr.js), with the panel's retry of unanswered pushes.
 const http = require('node:http');
 const https = require('node:https');
+const { recordAnswer } = require('./httpUtil');
 
 /** Shapes panels in general use; reports are arbitrary objects, one attempt each. */
 const RAW_STYLES = ['query', 'form', 'json', 'jsonArray'];
@@ -11,7 +12,6 @@ const PANEL_STYLES = ['native', 'batch', 'ntapi', 'empty'];
 /** The nested records of the panel's newer API (api/v2/dlr), one per POST or as an array; retried the same way. */
 const NESTED_STYLES = ['nested', 'nestedBatch'];
 const STYLES = [...PANEL_STYLES, ...RAW_STYLES, ...NESTED_STYLES];
-const MAX_RESPONSE_CHARS = 2000;
 
 function fieldValue(value) {
 	if (value === null || value === undefined) return '';
@@ -125,22 +125,8 @@ class DlrPusher {
 				headers['Content-Length'] = Buffer.byteLength(request.body);
 			}
 			const req = transport.request(target, { method: request.method, headers, agent: this.agents[target.protocol] });
-			this.inFlight.add(req);
+			recordAnswer(req, record, this.inFlight, finish);
 			req.setTimeout(timeoutMs, () => req.destroy(new Error(`DLR push timed out after ${timeoutMs} ms`)));
-			req.on('response', (res) => {
-				record.status = res.statusCode;
-				res.setEncoding('utf8');
-				res.on('data', (chunk) => {
-					if (record.responseBody.length < MAX_RESPONSE_CHARS) record.responseBody += chunk;
-				});
-				res.on('end', () => finish(null));
-				res.on('error', finish);
-			});
-			req.on('error', finish);
-			req.on('close', () => {
-				this.inFlight.delete(req);
-				finish(record.status === null ? new Error('connection closed without a response') : null);
-			});
 			req.end(request.method === 'GET' ? undefined : request.body);
 		});
 	}

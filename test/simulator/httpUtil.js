@@ -101,7 +101,34 @@ function writeAnswer(res, answer) {
 	res.end(body);
 }
 
+// What the simulator keeps of the answer to a request it makes (a push, an inbound SMS).
+const MAX_RESPONSE_CHARS = 2000;
+
+/**
+ * Watches an outgoing request the simulator makes: records the answer's status and the start of
+ * its body in `record`, keeps the request in `inFlight` until it closes, and calls `finish` once
+ * with the error, or null when an answer came.
+ */
+function recordAnswer(req, record, inFlight, finish) {
+	inFlight.add(req);
+	req.on('response', (res) => {
+		record.status = res.statusCode;
+		res.setEncoding('utf8');
+		res.on('data', (chunk) => {
+			if (record.responseBody.length < MAX_RESPONSE_CHARS) record.responseBody += chunk;
+		});
+		res.on('end', () => finish(null));
+		res.on('error', finish);
+	});
+	req.on('error', finish);
+	req.on('close', () => {
+		inFlight.delete(req);
+		finish(record.status === null ? new Error('connection closed without a response') : null);
+	});
+}
+
 module.exports = {
+	recordAnswer,
 	MAX_BODY_BYTES,
 	BodyTooLargeError,
 	readBody,

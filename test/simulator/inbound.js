@@ -6,10 +6,10 @@
 const http = require('node:http');
 const https = require('node:https');
 const { urlencode, trim, lowerAscii, firstToken } = require('./php');
+const { recordAnswer } = require('./httpUtil');
 const { formatDateTime } = require('./panelClock');
 
 const USER_AGENT = 'Mozilla/5.0 (Windows; U; Windows NT 5.1; de; rv:1.9.2.3) Gecko/20100401 Firefox/3.6.3';
-const MAX_RESPONSE_CHARS = 2000;
 // What curl says of a URL with a space or a control character in it (CURLE_URL_MALFORMAT): nothing is sent.
 const MALFORMED = 'URL rejected: Malformed input to a URL function';
 
@@ -87,25 +87,11 @@ class InboundCaller {
 				// curl_init … curl_close: a connection of its own per call.
 				agent: false,
 			});
-			this.inFlight.add(req);
+			recordAnswer(req, record, this.inFlight, finish);
 			req.on('socket', (socket) => {
 				if (connectTimeoutMs <= 0 || !socket.connecting) return;
 				timer = setTimeout(() => req.destroy(new Error(`Connection timed out after ${connectTimeoutMs} milliseconds`)), connectTimeoutMs);
 				socket.once('connect', () => clearTimeout(timer));
-			});
-			req.on('response', (res) => {
-				record.status = res.statusCode;
-				res.setEncoding('utf8');
-				res.on('data', (chunk) => {
-					if (record.responseBody.length < MAX_RESPONSE_CHARS) record.responseBody += chunk;
-				});
-				res.on('end', () => finish(null));
-				res.on('error', finish);
-			});
-			req.on('error', finish);
-			req.on('close', () => {
-				this.inFlight.delete(req);
-				finish(record.status === null ? new Error('connection closed without a response') : null);
 			});
 			req.end();
 		});
